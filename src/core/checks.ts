@@ -1,0 +1,184 @@
+/**
+ * The checks of the log: the row errors come from the rules in log.ts; here are the warnings,
+ * which look across rows or at the period being reported. A warning never stops a row counting.
+ */
+import { Day, LATEST_PLAUSIBLE, usDate } from "./dates";
+import { Finding, FindingCode, FINDING_SEVERITY, columnLetters, sortFindings } from "./findings";
+import { LogEntry, ParsedLog } from "./log";
+import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, formatPeriod } from "./period";
+import { ACTIVITIES, COLUMN_KEYS, LOG_COLUMN, normalizeWord } from "./vocabulary";
+
+// Read once: imported bindings can be getters in some module formats, too slow in row loops.
+const NEW_CONTACT = ACTIVITIES[0];
+const FOLLOW_UP = ACTIVITIES[1];
+const AGENCY_HEADER = LOG_COLUMN.agency.header;
+const ACTIVITY_HEADER = LOG_COLUMN.activity.header;
+
+export interface CheckOptions {
+  /** The period being reported: rows outside its fiscal year get a warning. */
+  readonly period?: FiscalPeriod;
+  /** Today, for the "date in the future" warning; no such warning when absent. */
+  readonly today?: Day;
+}
+
+/** A count above these in one row is probably a typing slip (an extra zero). */
+export const IMPLAUSIBLE_COUNT = { presentations: 50, agencies: 500, attendees: 5000 } as const;
+
+/** Text that a spreadsheet would take for a formula if it were typed in. */
+export const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const FORMULA_START: ReadonlySet<number> = new Set([..."=+-@\t\r"].map((c) => c.charCodeAt(0)));
+
+function warning(entry: { row: number }, column: string, code: FindingCode, message: string, cell?: string): Finding {
+  return { row: entry.row, column, severity: FINDING_SEVERITY[code], code, message, ...(cell ? { cell } : {}) };
+}
+
+/** Every finding for the log: the row errors and the warnings, in reading order. */
+export function checkLog(parsed: ParsedLog, options: CheckOptions = {}): Finding[] {
+  return sortFindings([...parsed.findings, ...warnings(parsed, options)]);
+}
+
+export function warnings(parsed: ParsedLog, options: CheckOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const cellOf = (column: keyof typeof LOG_COLUMN, row: number): string | undefined => {
+    const index = parsed.columns[column];
+    return index === undefined ? undefined : `${columnLetters((parsed.grid.left ?? 1) + index)}${row}`;
+  };
+  const dateHeader = LOG_COLUMN.date.header;
+
+  if (options.period) {
+    const fy = options.period.fiscalYear;
+    const [start, end] = [fiscalYearStart(fy), fiscalYearEnd(fy)];
+    for (const e of parsed.entries) {
+      if (e.date < start || e.date > end) {
+        out.push(
+          warning(e, dateHeader, "date-outside-fiscal-year",
+            `Date ${usDate(e.date)} is outside fiscal year ${fy} (${formatPeriod(options.period)} is being reported): it is not counted in this report.`,
+            cellOf("date", e.row)),
+        );
+      }
+    }
+  }
+  if (options.today !== undefined) {
+    for (const e of parsed.entries) {
+      if (e.date > options.today) {
+        out.push(warning(e, dateHeader, "date-in-future", `Date ${usDate(e.date)} is in the future.`, cellOf("date", e.row)));
+      }
+    }
+  }
+  const agencyId = agencyIds();
+  out.push(
+    ...duplicates(parsed.entries, agencyId, cellOf),
+    ...followUpsWithoutNewContact(parsed.entries, agencyId, cellOf),
+  );
+  for (const e of parsed.entries) {
+    for (const key of ["presentations", "agencies", "attendees"] as const) {
+      if (e[key] > IMPLAUSIBLE_COUNT[key]) {
+        out.push(
+          warning(e, LOG_COLUMN[key].header, "count-implausible",
+            `${LOG_COLUMN[key].header} is ${e[key]}: more than ${IMPLAUSIBLE_COUNT[key]} in one event is unusual; check for a typing slip.`,
+            cellOf(key, e.row)),
+        );
+      }
+    }
+  }
+  out.push(...formulaLikeText(parsed));
+  return out;
+}
+
+/**
+ * Agencies are compared with case, spacing and punctuation ignored. Names repeat, so each is
+ * normalised once and given a small number, which makes the cross-row keys cheap.
+ */
+function agencyIds(): (agency: string) => number {
+  const byName = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  return (agency) => {
+    let id = byName.get(agency);
+    if (id === undefined) {
+      const key = normalizeWord(agency);
+      id = byKey.get(key);
+      if (id === undefined) byKey.set(key, (id = byKey.size));
+      byName.set(agency, id);
+    }
+    return id;
+  };
+}
+
+const ACTIVITY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(ACTIVITIES.map((a, i) => [a, i]));
+const DAYS_SPAN = LATEST_PLAUSIBLE + 1;
+
+function duplicates(
+  entries: LogEntry[],
+  agencyId: (agency: string) => number,
+  cellOf: (c: "agency", row: number) => string | undefined,
+): Finding[] {
+  const seen = new Map<number, number>();
+  const out: Finding[] = [];
+  for (const e of entries) {
+    // date, agency and activity in one number: dates are below DAYS_SPAN, activities below 4.
+    const key = (agencyId(e.agency) * 4 + ACTIVITY_INDEX[e.activity]) * DAYS_SPAN + e.date;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, e.row);
+    else {
+      out.push(
+        warning(e, AGENCY_HEADER, "duplicate",
+          `Same date, agency and activity as row ${first} (${usDate(e.date)}, ${e.agency}, ${e.activity}): logged twice?`,
+          cellOf("agency", e.row)),
+      );
+    }
+  }
+  return out;
+}
+
+function followUpsWithoutNewContact(
+  entries: LogEntry[],
+  agencyId: (agency: string) => number,
+  cellOf: (c: "activity", row: number) => string | undefined,
+): Finding[] {
+  // The earliest New Contact per agency: a follow-up needs one on or before its own date.
+  const firstContact = new Map<number, Day>();
+  for (const e of entries) {
+    if (e.activity !== NEW_CONTACT) continue;
+    const k = agencyId(e.agency);
+    const d = firstContact.get(k);
+    if (d === undefined || e.date < d) firstContact.set(k, e.date);
+  }
+  const out: Finding[] = [];
+  for (const e of entries) {
+    if (e.activity !== FOLLOW_UP) continue;
+    const d = firstContact.get(agencyId(e.agency));
+    if (d === undefined || d > e.date) {
+      out.push(
+        warning(e, ACTIVITY_HEADER, "follow-up-without-new-contact",
+          `Follow Up Contact with ${e.agency}, but the log has no earlier New Contact with that agency.`,
+          cellOf("activity", e.row)),
+      );
+    }
+  }
+  return out;
+}
+
+/** Text cells that start like a formula: stored as text, but worth a look. */
+function formulaLikeText(parsed: ParsedLog): Finding[] {
+  const out: Finding[] = [];
+  const { values } = parsed.grid;
+  const top = parsed.grid.top ?? 1;
+  const left = parsed.grid.left ?? 1;
+  const keyed = COLUMN_KEYS.filter((k) => parsed.columns[k] !== undefined);
+  const indexes = keyed.map((k) => parsed.columns[k] as number);
+  for (let i = parsed.headerRow === undefined ? 0 : 1; i < values.length; i++) {
+    const cells = values[i];
+    for (let k = 0; k < indexes.length; k++) {
+      const v = cells[indexes[k]];
+      if (typeof v !== "string" || v.length === 0 || !FORMULA_START.has(v.charCodeAt(0))) continue;
+      const row = top + i;
+      const header = LOG_COLUMN[keyed[k]].header;
+      out.push(
+        warning({ row }, header, "formula-like-text",
+          `${header} begins with "${v[0] === "\t" ? "tab" : v[0] === "\r" ? "CR" : v[0]}": it is kept as text, never run as a formula.`,
+          `${columnLetters(left + indexes[k])}${row}`),
+      );
+    }
+  }
+  return out;
+}

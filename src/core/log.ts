@@ -1,0 +1,475 @@
+/**
+ * The log: one row = one outreach activity. Cells in, typed entries and row errors out.
+ *
+ * The rules live in two kinds of functions: a coercer per column (what a cell may hold) and
+ * `rowRules` (how the fields of a row must agree). `logRowSchema` is the zod schema built from
+ * exactly those functions (the task pane's form validates with it); `readLog` is the fast path
+ * over a whole range, calling the same functions directly and checking each distinct cell value
+ * once, because a schema library per row is too slow for 100,000 rows.
+ */
+import { z } from "zod";
+import { Day, dayFromDate, dayFromSerial, dayFromText, isPlausible, usDate, EARLIEST_PLAUSIBLE, LATEST_PLAUSIBLE } from "./dates";
+import { Finding, FindingCode, FINDING_SEVERITY, columnLetters } from "./findings";
+import {
+  ACTIVITIES,
+  ACTIVITY_WORDS,
+  Activity,
+  COLUMN_KEYS,
+  ColumnKey,
+  LAW_ENFORCEMENT,
+  LEVELS,
+  LEVEL_WORDS,
+  LOG_COLUMN,
+  LOG_COLUMNS,
+  Level,
+  NGO,
+  SECTORS,
+  SECTOR_WORDS,
+  SIGNIFICANT_WORDS,
+  Sector,
+  TRAINING,
+  columnOfHeader,
+  normalizeWord,
+} from "./vocabulary";
+
+/** A cell as any workbook reader hands it over. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** The fields of one row, each undefined when its cell is blank. */
+export interface RowFields {
+  date?: Day;
+  sector?: Sector;
+  level?: Level;
+  activity?: Activity;
+  agency?: string;
+  pocName?: string;
+  pocTitle?: string;
+  presentations?: number;
+  agencies?: number;
+  attendees?: number;
+  content?: string;
+  significant?: boolean;
+}
+
+/** A valid row of the log, ready to count. */
+export interface LogEntry {
+  /** The worksheet row. */
+  readonly row: number;
+  readonly date: Day;
+  readonly sector: Sector;
+  readonly level?: Level;
+  readonly activity: Activity;
+  readonly agency: string;
+  readonly pocName: string;
+  readonly pocTitle: string;
+  readonly presentations: number;
+  readonly agencies: number;
+  readonly attendees: number;
+  readonly content: string;
+  readonly significant: boolean;
+}
+
+// Read once: imported bindings can be getters in some module formats, too slow in row loops.
+const TRAINING_ACTIVITY = TRAINING;
+const LE = LAW_ENFORCEMENT;
+const NGO_SECTOR = NGO;
+
+// ---- Blank cells ------------------------------------------------------------------------------
+
+export function isBlank(v: CellValue, zeroIsBlank = false): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === "string") {
+    // Most text has no surrounding space: look before trimming, which allocates.
+    return v.length === 0 || (v.charCodeAt(0) <= 32 && v.trim() === "");
+  }
+  return zeroIsBlank && v === 0;
+}
+
+// ---- Column coercers: one cell -> one field ---------------------------------------------------
+
+type Coerced<T> = { ok: true; value: T | undefined } | { ok: false; code: FindingCode; message: string };
+
+const ok = <T>(value: T | undefined): Coerced<T> => ({ ok: true, value });
+const fail = <T>(code: FindingCode, message: string): Coerced<T> => ({ ok: false, code, message });
+const shown = (v: CellValue): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
+
+function coerceDate(v: CellValue, date1904: boolean): Coerced<Day> {
+  let day: Day;
+  if (typeof v === "number") {
+    const r = dayFromSerial(v, date1904);
+    if (!r.ok) {
+      return r.reason === "fake-leap-day"
+        ? fail("date-impossible", "Date is 29 Feb 1900, a day that does not exist: enter the real date.")
+        : fail("date-unreadable", `Date ${v} is not a date: enter it as MM/DD/YYYY.`);
+    }
+    day = r.day;
+  } else if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return fail("date-unreadable", "Date is not a valid date.");
+    day = dayFromDate(v);
+  } else if (typeof v === "string") {
+    const r = dayFromText(v);
+    if (!r.ok) {
+      return r.reason === "impossible"
+        ? fail("date-impossible", `Date "${v.trim()}" does not exist on the calendar.`)
+        : fail("date-unreadable", `Date "${v.trim()}" cannot be read: enter it as MM/DD/YYYY.`);
+    }
+    day = r.day;
+  } else {
+    return fail("date-unreadable", `Date "${shown(v)}" is not a date: enter it as MM/DD/YYYY.`);
+  }
+  if (!isPlausible(day)) {
+    return fail(
+      "date-implausible",
+      `Date ${usDate(day)} is outside ${usDate(EARLIEST_PLAUSIBLE)} to ${usDate(LATEST_PLAUSIBLE)}: check the year.`,
+    );
+  }
+  return ok(day);
+}
+
+function coerceWord<T extends string>(
+  name: string,
+  words: ReadonlyMap<string, T>,
+  allowed: readonly string[],
+  code: FindingCode,
+): (v: CellValue) => Coerced<T> {
+  return (v) => {
+    const value = words.get(normalizeWord(shown(v)));
+    return value !== undefined
+      ? ok(value)
+      : fail(code, `${name} "${shown(v)}" is not one of: ${allowed.join(", ")}.`);
+  };
+}
+
+const coerceSector = coerceWord("Sector", SECTOR_WORDS, SECTORS, "sector-unknown");
+const coerceLevel = coerceWord("Level", LEVEL_WORDS, LEVELS, "level-unknown");
+const coerceActivity = coerceWord("Activity", ACTIVITY_WORDS, ACTIVITIES, "activity-unknown");
+
+function coerceSignificant(v: CellValue): Coerced<boolean> {
+  if (typeof v === "boolean") return ok(v);
+  const yn = SIGNIFICANT_WORDS.get(normalizeWord(shown(v)));
+  return yn === undefined
+    ? fail("significant-unknown", `Significant "${shown(v)}" is not Y or N; it is taken as N.`)
+    : ok(yn === "Y");
+}
+
+function coerceText(v: CellValue): Coerced<string> {
+  return ok(v instanceof Date ? shown(v) : String(v).trim());
+}
+
+function coerceCount(header: string): (v: CellValue) => Coerced<number> {
+  return (v) => {
+    const n = typeof v === "number" ? v : typeof v === "string" ? Number(v.trim().replace(/,/g, "")) : NaN;
+    if (!Number.isFinite(n)) return fail("count-not-number", `${header} "${shown(v)}" is not a number.`);
+    if (n < 0) return fail("count-negative", `${header} is ${n}: a count cannot be negative.`);
+    if (!Number.isInteger(n)) return fail("count-not-whole", `${header} is ${n}: a count is a whole number.`);
+    return ok(n);
+  };
+}
+
+type Coercer = (v: CellValue, date1904: boolean) => Coerced<RowFields[ColumnKey]>;
+
+/** What each column's cell may hold. Blank cells never reach a coercer. */
+const COERCERS: Record<ColumnKey, Coercer> = {
+  date: coerceDate,
+  sector: coerceSector,
+  level: coerceLevel,
+  activity: coerceActivity,
+  agency: coerceText,
+  pocName: coerceText,
+  pocTitle: coerceText,
+  presentations: coerceCount(LOG_COLUMN.presentations.header),
+  agencies: coerceCount(LOG_COLUMN.agencies.header),
+  attendees: coerceCount(LOG_COLUMN.attendees.header),
+  content: coerceText,
+  significant: coerceSignificant,
+};
+
+/** Columns whose few distinct values make a per-value cache pay. */
+const CACHED: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
+  "date",
+  "sector",
+  "level",
+  "activity",
+  "presentations",
+  "agencies",
+  "attendees",
+  "significant",
+]);
+
+// ---- Row rules: how the fields of one row must agree --------------------------------------------
+
+export type ReportIssue = (column: ColumnKey, code: FindingCode, message: string) => void;
+
+const COUNT_MINIMUM: Record<"presentations" | "agencies" | "attendees", number> = {
+  presentations: 1,
+  agencies: 1,
+  attendees: 0,
+};
+
+/**
+ * The rules that tie a row's fields together (errors only: a row with any of these is not
+ * counted). Fields that failed their own coercion arrive as undefined and are not reported again.
+ */
+export function rowRules(r: RowFields, report: ReportIssue): void {
+  if (r.date === undefined) report("date", "date-missing", "Date is missing.");
+  if (r.sector === undefined) report("sector", "sector-missing", `Sector is missing: ${SECTORS.join(" or ")}.`);
+  if (r.activity === undefined) {
+    report("activity", "activity-missing", `Activity is missing: ${ACTIVITIES.join(", ")}.`);
+  }
+  if (r.sector === LE && r.level === undefined) {
+    report("level", "level-missing", `Level is missing: a Law Enforcement row needs ${LEVELS.join(", ")}.`);
+  }
+  if (r.sector === NGO_SECTOR && r.level !== undefined) {
+    report("level", "level-not-for-ngo", "Level is only for Law Enforcement rows: leave it blank for NGO.");
+  }
+  if (r.sector === LE && r.activity === "Requested Services") {
+    report("activity", "activity-not-for-sector", "Requested Services is an NGO activity, not a Law Enforcement one.");
+  }
+  if (r.agency === undefined) report("agency", "agency-missing", "Agency is missing.");
+  if (r.content === undefined) report("content", "content-missing", "Content (of the outreach provided) is missing.");
+  if (r.activity === "New Contact") {
+    if (r.pocName === undefined) {
+      report("pocName", "poc-missing", "POC Name is missing: a New Contact names its point of contact.");
+    }
+    if (r.pocTitle === undefined) {
+      report("pocTitle", "poc-missing", "POC Title is missing: a New Contact gives its point of contact's title.");
+    }
+  }
+  for (const key of ["presentations", "agencies", "attendees"] as const) {
+    const header = LOG_COLUMN[key].header;
+    const n = r[key];
+    if (r.activity === TRAINING_ACTIVITY) {
+      if (n === undefined) report(key, "count-missing", `${header} is missing: a Training/Seminar row needs it.`);
+      else if (n < COUNT_MINIMUM[key]) {
+        report(key, "count-too-small", `${header} is ${n}: a Training/Seminar needs at least ${COUNT_MINIMUM[key]}.`);
+      }
+    } else if (n !== undefined && n !== 0 && r.activity !== undefined) {
+      report(key, "count-not-for-activity", `${header} is only for Training/Seminar rows, not ${r.activity}.`);
+    }
+  }
+}
+
+// ---- The zod schema of one row, built from the same functions ---------------------------------
+
+function fieldSchema(key: ColumnKey, date1904: boolean) {
+  const coerce = COERCERS[key];
+  return z.unknown().transform((raw, ctx) => {
+    if (isBlank(raw as CellValue)) return undefined;
+    const r = coerce(raw as CellValue, date1904);
+    if (r.ok) return r.value;
+    if (FINDING_SEVERITY[r.code] === "warning") return undefined;
+    ctx.issues.push({ code: "custom", message: r.message, input: raw, params: { code: r.code } });
+    return z.NEVER;
+  });
+}
+
+/** The zod schema of one log row (keys are the column keys; values as a cell or a form holds them). */
+export function logRowSchema(date1904 = false) {
+  const shape = Object.fromEntries(COLUMN_KEYS.map((k) => [k, fieldSchema(k, date1904)])) as unknown as {
+    [K in ColumnKey]: z.ZodType<RowFields[K], unknown>;
+  };
+  return z.object(shape).superRefine((row, ctx) =>
+    rowRules(row as RowFields, (column, code, message) =>
+      ctx.issues.push({ code: "custom", message, path: [column], input: row, params: { code } }),
+    ),
+  );
+}
+
+// ---- The whole log ----------------------------------------------------------------------------
+
+export class LogLayoutError extends Error {
+  override name = "LogLayoutError";
+}
+
+export interface LogGrid {
+  /** The log's cells, its header row first when it has one. */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Worksheet row of values[0] (default 1) and column of values[x][0] (default 1), for messages. */
+  readonly top?: number;
+  readonly left?: number;
+  readonly date1904?: boolean;
+  /**
+   * "required": values[0] must be the header row (a file's log); "auto": values[0] is taken as the
+   * header when it names log columns, otherwise the columns are in the spec's order (a function's range).
+   */
+  readonly header?: "required" | "auto";
+  /** Excel desktop hands empty cells to custom functions as 0. */
+  readonly zeroIsBlank?: boolean;
+}
+
+export interface ParsedLog {
+  /** The rows that pass every error rule, in worksheet order. */
+  readonly entries: LogEntry[];
+  /** Error findings (and the Significant warning) from the row rules, in worksheet order. */
+  readonly findings: Finding[];
+  /** Column key -> 0-based index into a row of values. */
+  readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
+  /** Worksheet row of the header, or undefined when the range has none. */
+  readonly headerRow: number | undefined;
+  /** Non-blank data rows, and how many of them have errors. */
+  readonly dataRows: number;
+  readonly invalidRows: number;
+  readonly grid: LogGrid;
+}
+
+/** The closest header a misspelling may have meant, for the error message. */
+function closest(wanted: string, found: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = d[0];
+      d[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const tmp = d[j];
+        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return d[b.length];
+  };
+  const w = normalizeWord(wanted);
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(w.length / 3)) + 1;
+  for (const f of found) {
+    const dist = distance(w, normalizeWord(f));
+    if (dist < bestD) [best, bestD] = [f, dist];
+  }
+  return best;
+}
+
+/** Which column each header cell names; throws LogLayoutError naming any missing column. */
+export function matchHeader(header: readonly CellValue[], headerRow: number): Partial<Record<ColumnKey, number>> {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const unknown: string[] = [];
+  header.forEach((cell, i) => {
+    if (isBlank(cell)) return;
+    const key = columnOfHeader(String(cell));
+    if (key === undefined) unknown.push(String(cell).trim());
+    else if (columns[key] === undefined) columns[key] = i;
+  });
+  const missing = LOG_COLUMNS.filter((c) => !c.optional && columns[c.key] === undefined);
+  if (missing.length > 0) {
+    const what = missing
+      .map((c) => {
+        const guess = closest(c.header, unknown);
+        return guess ? `"${c.header}" (is "${guess}" a misspelling?)` : `"${c.header}"`;
+      })
+      .join(", ");
+    throw new LogLayoutError(`the log's header row (row ${headerRow}) has no ${what} column.`);
+  }
+  return columns;
+}
+
+/** True when a row's cells name at least three log columns: it is a header row. */
+export function looksLikeHeader(row: readonly CellValue[]): boolean {
+  let named = 0;
+  for (const cell of row) if (typeof cell === "string" && columnOfHeader(cell) !== undefined) named++;
+  return named >= 3;
+}
+
+/** A row's fields with every key present, so that all rows share one object shape (speed). */
+function emptyFields(): RowFields {
+  return {
+    date: undefined,
+    sector: undefined,
+    level: undefined,
+    activity: undefined,
+    agency: undefined,
+    pocName: undefined,
+    pocTitle: undefined,
+    presentations: undefined,
+    agencies: undefined,
+    attendees: undefined,
+    content: undefined,
+    significant: undefined,
+  };
+}
+
+/** Read every row of the log: the valid entries, and a finding for every broken rule. */
+export function readLog(grid: LogGrid): ParsedLog {
+  const top = grid.top ?? 1;
+  const left = grid.left ?? 1;
+  const date1904 = grid.date1904 ?? false;
+  const zeroIsBlank = grid.zeroIsBlank ?? false;
+  const values = grid.values;
+  const hasHeader = grid.header !== "auto" || (values.length > 0 && looksLikeHeader(values[0]));
+  if (hasHeader && values.length === 0) throw new LogLayoutError("the log has no header row.");
+  const columns = hasHeader
+    ? matchHeader(values[0], top)
+    : Object.fromEntries(LOG_COLUMNS.map((c, i) => [c.key, i]));
+
+  const keys = COLUMN_KEYS.filter((k) => columns[k] !== undefined);
+  const indexes = keys.map((k) => columns[k] as number);
+  const caches = keys.map((k) => (CACHED.has(k) ? new Map<CellValue, Coerced<unknown>>() : undefined));
+  const letters = keys.map((k) => columnLetters(left + (columns[k] as number)));
+
+  const entries: LogEntry[] = [];
+  const findings: Finding[] = [];
+  let dataRows = 0;
+  let invalidRows = 0;
+
+  // One report function for every row (not a closure per row): the row's state lives here.
+  let row = 0;
+  let errors = 0;
+  let failed = 0; // bit per key index: that field already has a finding
+  const report: ReportIssue = (column, code, message) => {
+    const k = keys.indexOf(column);
+    if (k >= 0 && failed & (1 << k)) return;
+    errors++;
+    const cell = k >= 0 ? `${letters[k]}${row}` : undefined;
+    findings.push({ row, column: LOG_COLUMN[column].header, severity: "error", code, message, ...(cell ? { cell } : {}) });
+  };
+
+  for (let i = hasHeader ? 1 : 0; i < values.length; i++) {
+    const cells = values[i];
+    row = top + i;
+    const fields = emptyFields();
+    let blank = true;
+    errors = 0;
+    failed = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const raw = cells[indexes[k]];
+      if (isBlank(raw, zeroIsBlank && !(keys[k] in COUNT_MINIMUM))) continue;
+      if (!(zeroIsBlank && raw === 0)) blank = false;
+      const cache = caches[k];
+      let r = cache?.get(raw);
+      if (r === undefined) {
+        r = COERCERS[keys[k]](raw, date1904);
+        cache?.set(raw, r);
+      }
+      if (r.ok) {
+        (fields as Record<string, unknown>)[keys[k]] = r.value;
+      } else {
+        const severity = FINDING_SEVERITY[r.code];
+        if (severity === "error") {
+          errors++;
+          failed |= 1 << k;
+        }
+        findings.push({ row, column: LOG_COLUMN[keys[k]].header, severity, code: r.code, message: r.message, cell: `${letters[k]}${row}` });
+      }
+    }
+    if (blank) continue;
+    dataRows++;
+    rowRules(fields, report);
+    if (errors > 0) {
+      invalidRows++;
+      continue;
+    }
+    entries.push({
+      row,
+      date: fields.date as Day,
+      sector: fields.sector as Sector,
+      level: fields.level,
+      activity: fields.activity as Activity,
+      agency: fields.agency as string,
+      pocName: fields.pocName ?? "",
+      pocTitle: fields.pocTitle ?? "",
+      presentations: fields.presentations ?? 0,
+      agencies: fields.agencies ?? 0,
+      attendees: fields.attendees ?? 0,
+      content: fields.content as string,
+      significant: fields.significant ?? false,
+    });
+  }
+  return { entries, findings, columns, headerRow: hasHeader ? top : undefined, dataRows, invalidRows, grid };
+}

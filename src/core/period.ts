@@ -1,0 +1,162 @@
+/**
+ * The federal fiscal calendar: FY N runs from 1 October of N-1 to 30 September of N.
+ * Q1 = Oct-Dec, Q2 = Jan-Mar, Q3 = Apr-Jun, Q4 = Jul-Sep.
+ */
+import {
+  Day,
+  dayFromDate,
+  dayFromSerial,
+  dayFromText,
+  dayFromYmd,
+  isoDate,
+  usShortDate,
+  ymdFromDay,
+} from "./dates";
+
+export type Quarter = 1 | 2 | 3 | 4;
+
+export interface FiscalPeriod {
+  readonly fiscalYear: number;
+  readonly quarter: Quarter;
+}
+
+export class PeriodError extends Error {
+  override name = "PeriodError";
+}
+
+/** The notations a user may write, as help text in messages. */
+export const PERIOD_NOTATIONS = "FY2007 Q3, FY07 Q3, 2007Q3, 2007-Q3, Q3 FY2007 or a date";
+
+/** Canonical notation: "FY2007 Q3". */
+export function formatPeriod(p: FiscalPeriod): string {
+  return `FY${p.fiscalYear} Q${p.quarter}`;
+}
+
+export function periodOfDay(d: Day): FiscalPeriod {
+  const { year, month } = ymdFromDay(d);
+  if (month >= 10) return { fiscalYear: year + 1, quarter: 1 };
+  return { fiscalYear: year, quarter: (Math.floor((month - 1) / 3) + 2) as Quarter };
+}
+
+/** First day of the quarter. */
+export function quarterStart(p: FiscalPeriod): Day {
+  const month = ((p.quarter + 2) % 4) * 3 + 1; // Q1 -> 10, Q2 -> 1, Q3 -> 4, Q4 -> 7
+  const year = p.quarter === 1 ? p.fiscalYear - 1 : p.fiscalYear;
+  return dayFromYmd(year, month, 1);
+}
+
+/** Last day of the quarter. */
+export function quarterEnd(p: FiscalPeriod): Day {
+  const next: FiscalPeriod =
+    p.quarter === 4
+      ? { fiscalYear: p.fiscalYear + 1, quarter: 1 }
+      : { fiscalYear: p.fiscalYear, quarter: (p.quarter + 1) as Quarter };
+  return quarterStart(next) - 1;
+}
+
+export function fiscalYearStart(fiscalYear: number): Day {
+  return dayFromYmd(fiscalYear - 1, 10, 1);
+}
+
+export function fiscalYearEnd(fiscalYear: number): Day {
+  return dayFromYmd(fiscalYear, 9, 30);
+}
+
+export function samePeriod(a: FiscalPeriod, b: FiscalPeriod): boolean {
+  return a.fiscalYear === b.fiscalYear && a.quarter === b.quarter;
+}
+
+export function previousPeriod(p: FiscalPeriod): FiscalPeriod {
+  return p.quarter === 1
+    ? { fiscalYear: p.fiscalYear - 1, quarter: 4 }
+    : { fiscalYear: p.fiscalYear, quarter: (p.quarter - 1) as Quarter };
+}
+
+/** The ISO bounds printed by `tips report --json`. */
+export function periodBounds(p: FiscalPeriod): { start: string; end: string } {
+  return { start: isoDate(quarterStart(p)), end: isoDate(quarterEnd(p)) };
+}
+
+/** "04/01/07 to 06/30/07", as in the seed's title. */
+export function formatPeriodRange(p: FiscalPeriod): string {
+  return `${usShortDate(quarterStart(p))} to ${usShortDate(quarterEnd(p))}`;
+}
+
+const FY_FIRST = /^FY\s*(\d{4}|\d{2})\s*[-/ ]?\s*Q\s*([1-4])$/;
+const YEAR_FIRST = /^(\d{4})\s*-?\s*Q\s*([1-4])$/;
+const QUARTER_FIRST = /^Q\s*([1-4])\s*[-/ ]?\s*FY\s*(\d{4}|\d{2})$/;
+
+function fromParts(year: string, quarter: string): FiscalPeriod {
+  return {
+    fiscalYear: year.length === 2 ? 2000 + Number(year) : Number(year),
+    quarter: Number(quarter) as Quarter,
+  };
+}
+
+/**
+ * A period from any notation of the spec: FY2007 Q3, FY07 Q3, 2007Q3, 2007-Q3, Q3 FY2007, a date
+ * text (the quarter that contains it), an Excel serial number or a Date.
+ * Throws PeriodError with a message that says what is accepted.
+ */
+export function parsePeriod(input: string | number | Date, date1904 = false): FiscalPeriod {
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) throw new PeriodError("The period is not a valid date.");
+    return periodOfDay(dayFromDate(input));
+  }
+  if (typeof input === "number") {
+    const r = dayFromSerial(input, date1904);
+    if (!r.ok) throw new PeriodError(`${input} is not a date: give a period such as ${PERIOD_NOTATIONS}.`);
+    return periodOfDay(r.day);
+  }
+  const text = input.trim().toUpperCase();
+  let m: RegExpExecArray | null;
+  if ((m = FY_FIRST.exec(text))) return fromParts(m[1], m[2]);
+  if ((m = YEAR_FIRST.exec(text))) return fromParts(m[1], m[2]);
+  if ((m = QUARTER_FIRST.exec(text))) return fromParts(m[2], m[1]);
+  if (/^\d+(\.\d+)?$/.test(text)) return parsePeriod(Number(text), date1904);
+  const date = dayFromText(text);
+  if (date.ok) return periodOfDay(date.day);
+  throw new PeriodError(
+    `"${input.trim()}" is not a reporting period: write it as ${PERIOD_NOTATIONS}.`,
+  );
+}
+
+export function tryParsePeriod(input: string | number | Date, date1904 = false): FiscalPeriod | undefined {
+  try {
+    return parsePeriod(input, date1904);
+  } catch {
+    return undefined;
+  }
+}
+
+const RANGE = /(\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:to|-|–|through|thru)\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i;
+
+/**
+ * The period named by a title such as "ICE Human Trafficking Outreach Quarterly Report 04/01/07 to
+ * 06/30/07 SAC/Attaché". Undefined when the title holds no range; PeriodError when it holds a range
+ * that is not exactly one fiscal quarter.
+ */
+export function periodFromTitle(title: string): FiscalPeriod | undefined {
+  const m = RANGE.exec(title);
+  if (!m) return undefined;
+  const start = dayFromText(m[1]);
+  const end = dayFromText(m[2]);
+  if (!start.ok || !end.ok) {
+    throw new PeriodError(`The title's dates "${m[0]}" are not real dates.`);
+  }
+  const p = periodOfDay(start.day);
+  if (start.day !== quarterStart(p) || end.day !== quarterEnd(p)) {
+    throw new PeriodError(
+      `The title's dates "${m[0]}" are not one fiscal quarter (such as ${formatPeriodRange(p)}).`,
+    );
+  }
+  return p;
+}
+
+/** Replace the title's date range (or append one) so that it names the period. */
+export function titleWithPeriod(title: string, p: FiscalPeriod): string {
+  const range = formatPeriodRange(p);
+  if (RANGE.test(title)) return title.replace(RANGE, range);
+  return `${title.trimEnd()} ${range}`;
+}
+
