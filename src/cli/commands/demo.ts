@@ -1,0 +1,41 @@
+/** `tips demo [DIR]`: a realistic sample workbook, filled, and its chart printed. */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { formatPeriod, parsePeriod } from "../../core/period";
+import { SETTING } from "../../core/settings";
+import { fillQuarterly, loadQuarterly } from "../../app/quarterly";
+import { sampleLog } from "../../app/sample";
+import { XlsxAdapter } from "../../workbook/xlsx-adapter";
+import { logSheet, prospectiveSheet, reportSheet } from "../../workbook/seed-layout";
+import { chartTable } from "../format";
+import { saveWorkbookFile } from "../workbook-file";
+import { CommandContext } from "./context";
+
+export const DEMO_FILE = "tips-demo.xlsx";
+export const DEMO_PERIOD = "FY2007 Q3";
+export const DEMO_OFFICE = "SAC Houston";
+export const DEMO_ROWS = 360;
+
+export async function demo(ctx: CommandContext): Promise<number> {
+  const dir = ctx.positionals[0] ?? ".";
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, DEMO_FILE);
+  const period = parsePeriod(ctx.options.period ?? DEMO_PERIOD);
+  const book = XlsxAdapter.blank();
+  await book.addSheet(reportSheet(period, DEMO_OFFICE));
+  await book.addSheet(logSheet(sampleLog(period, DEMO_ROWS)));
+  await book.addSheet(prospectiveSheet());
+  await book.setSetting(SETTING.office, DEMO_OFFICE);
+  const q = await loadQuarterly(book, { period: formatPeriod(period) });
+  await fillQuarterly(book, q);
+  await saveWorkbookFile(book, file);
+  ctx.out(chartTable(q.report.figures, q.period, q.office));
+  ctx.out("");
+  ctx.out(
+    `${q.report.log.dataRows} log rows over fiscal year ${period.fiscalYear}; ${q.report.warnings} warnings.`
+  );
+  ctx.out(
+    `Wrote ${file}. Try: npm run tips -- report ${file}   or   npm run tips -- check ${file}`
+  );
+  return 0;
+}

@@ -1,0 +1,42 @@
+/** `tips fill FILE [--period P] [--out OUT] [--force]`: write the chart, title and narrative. */
+import { dayFromDate } from "../../core/dates";
+import { formatPeriod } from "../../core/period";
+import { FillRefusedError, fillQuarterly, loadQuarterly } from "../../app/quarterly";
+import { EXIT, UserError } from "../errors";
+import { findingLines } from "../format";
+import { openWorkbookFile, saveWorkbookFile } from "../workbook-file";
+import { CommandContext } from "./context";
+
+export async function fill(ctx: CommandContext): Promise<number> {
+  const file = ctx.file("fill");
+  const out = ctx.options.out ?? file;
+  const book = await openWorkbookFile(file);
+  const q = await loadQuarterly(book, {
+    period: ctx.options.period,
+    office: ctx.options.office,
+    today: dayFromDate(new Date()),
+  });
+  let leftOut = 0;
+  try {
+    leftOut = (await fillQuarterly(book, q, { force: ctx.options.force })).leftOut;
+  } catch (e) {
+    if (!(e instanceof FillRefusedError)) throw e;
+    const errors = q.report.findings.filter((f) => f.severity === "error");
+    for (const line of findingLines(errors, q.log.sheet)) ctx.err(line);
+    throw new UserError(
+      `nothing written: ${e.message} (tips fill --force leaves those rows out)`,
+      file,
+      EXIT.findings
+    );
+  }
+  await saveWorkbookFile(book, out);
+  const bullets = q.narrative.outreach.length;
+  ctx.out(
+    `Filled ${formatPeriod(q.period)}${q.office ? ` for ${q.office}` : ""}: 15 chart lines (Quarter and Cumulative), the title, ${bullets} Outreach Activity bullet${bullets === 1 ? "" : "s"}. Saved ${out}.`
+  );
+  if (leftOut > 0)
+    ctx.out(
+      `Left out ${leftOut} row${leftOut === 1 ? "" : "s"} with errors (--force): run "tips check ${file}" to see them.`
+    );
+  return EXIT.ok;
+}

@@ -1,0 +1,45 @@
+/** `tips report FILE [--period P] [--json]`: the chart's figures. */
+import { LINE_KEYS } from "../../core/chart";
+import { dayFromDate } from "../../core/dates";
+import { formatPeriod, periodBounds } from "../../core/period";
+import { loadQuarterly } from "../../app/quarterly";
+import { chartTable, findingJson, findingLines, findingSummary } from "../format";
+import { openWorkbookFile } from "../workbook-file";
+import { CommandContext } from "./context";
+
+export async function report(ctx: CommandContext): Promise<number> {
+  const file = ctx.file("report");
+  const book = await openWorkbookFile(file);
+  const q = await loadQuarterly(book, {
+    period: ctx.options.period,
+    today: dayFromDate(new Date()),
+  });
+  const { figures, findings, errors, log } = q.report;
+  if (ctx.options.json) {
+    const lines = Object.fromEntries(
+      LINE_KEYS.map((k) => [k, { quarter: figures.quarter[k], cumulative: figures.cumulative[k] }])
+    );
+    ctx.out(
+      JSON.stringify(
+        {
+          period: formatPeriod(q.period),
+          ...periodBounds(q.period),
+          office: q.office ?? null,
+          lines,
+          findings: findings.map(findingJson),
+        },
+        null,
+        2
+      )
+    );
+    return 0;
+  }
+  ctx.out(chartTable(figures, q.period, q.office));
+  if (findings.length > 0) {
+    ctx.out("");
+    for (const line of findingLines(findings, q.log.sheet)) ctx.out(line);
+    ctx.out(findingSummary(errors, findings.length - errors, log.dataRows, log.invalidRows));
+    if (errors > 0) ctx.out("Rows with errors are not counted in the figures above.");
+  }
+  return 0;
+}

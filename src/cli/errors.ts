@@ -1,0 +1,44 @@
+/**
+ * A user's mistake is one line naming the file and the problem, never a stack trace.
+ * Exit codes: 0 done, 1 the log has errors (check, fill), 2 the command could not run.
+ */
+import { LogLayoutError } from "../core/log";
+import { PeriodError } from "../core/period";
+import { SettingError } from "../core/settings";
+import { FillRefusedError, NoPeriodError } from "../app/quarterly";
+import { LayoutError } from "../workbook/layout";
+import { WorkbookFileError } from "../workbook/xlsx";
+
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+/** A problem the user can fix; `file` is named in the message when given. */
+export class UserError extends Error {
+  override name = "UserError";
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly exitCode: number = EXIT.failure
+  ) {
+    super(message);
+  }
+}
+
+const USER_ERRORS = [
+  WorkbookFileError,
+  LayoutError,
+  LogLayoutError,
+  PeriodError,
+  SettingError,
+  NoPeriodError,
+  FillRefusedError,
+];
+
+/** The one line to print for an error, or undefined when it is a bug (print the stack). */
+export function describeError(e: unknown, file?: string): string | undefined {
+  if (e instanceof UserError) return e.file ? `${e.file}: ${e.message}` : e.message;
+  if (USER_ERRORS.some((cls) => e instanceof cls)) {
+    const message = (e as Error).message;
+    return file ? `${file}: ${message}` : message;
+  }
+  return undefined;
+}

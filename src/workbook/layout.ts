@@ -1,0 +1,331 @@
+/**
+ * Where things are in an office's workbook: the chart found by its labels (anywhere on its
+ * sheet), the title, the Office cell, the narrative headings, and the log found by its header
+ * row (an Excel table or a plain range). Shared by both adapters, so both find the same cells.
+ */
+import {
+  CHART_LINES,
+  ChartLine,
+  CUMULATIVE_HEADER,
+  LineKey,
+  QUARTER_HEADER,
+  SECTION,
+  SectionKey,
+  normalizeLabel,
+} from "../core/chart";
+import { CellValue, LogGrid, isBlank, looksLikeHeader } from "../core/log";
+import { NARRATIVE_HEADINGS, NarrativeKey } from "../core/narrative";
+import { PROSPECTIVE_HEADERS } from "../core/narrative";
+import { SheetGrid, TableRef, WorkbookPort } from "./port";
+
+export const REPORT_SHEET = "Quarterly Report";
+export const LOG_SHEET = "Outreach Log";
+export const LOG_TABLE = "OutreachLog";
+export const PROSPECTIVE_SHEET = "Prospective Training";
+export const PROSPECTIVE_TABLE = "ProspectiveTraining";
+export const TITLE_PREFIX = "ICE Human Trafficking Outreach Quarterly Report";
+/** The seed's title ends with this placeholder; filling puts the office's name there. */
+export const OFFICE_PLACEHOLDER = "SAC/Attaché";
+export const OFFICE_LABEL = "Office:";
+export const FISCAL_YEAR_LABEL = "Fiscal Year";
+
+/** A workbook whose report or log cannot be found: the message says what was looked for. */
+export class LayoutError extends Error {
+  override name = "LayoutError";
+}
+
+export interface CellRef {
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface ChartLayout {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly quarterCol: number;
+  readonly cumulativeCol: number;
+  /** The worksheet row of each of the 15 lines. */
+  readonly lineRows: Readonly<Record<LineKey, number>>;
+  /** The values in the Quarter and Cumulative cells now (hand-entered or filled before). */
+  readonly written: Readonly<Record<LineKey, { quarter: CellValue; cumulative: CellValue }>>;
+  readonly title?: CellRef & { text: string };
+  readonly fiscalYear?: CellRef & { text: string };
+  /** The cell right of "Office:", where the office's name goes. */
+  readonly office?: CellRef & { text: string };
+  /** Where each narrative heading stands (the narrative block begins at the first). */
+  readonly narrative: Partial<Record<NarrativeKey, CellRef>>;
+  /** The sheet's last used row. */
+  readonly lastRow: number;
+}
+
+const text = (v: CellValue): string =>
+  typeof v === "string" ? v : v === null || v === undefined ? "" : String(v);
+
+function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+  return grid.values[row - grid.top]?.[col - grid.left] ?? null;
+}
+
+const SECTION_LABELS: ReadonlyMap<string, SectionKey> = new Map([
+  [normalizeLabel(SECTION.ngo), "ngo"],
+  [normalizeLabel("Non-Governmental Organization"), "ngo"],
+  [normalizeLabel("Non-Government Organizations"), "ngo"],
+  ["ngo", "ngo"],
+  [normalizeLabel(SECTION.le), "le"],
+]);
+
+/** The line a label names under a section ("New Contact" is told apart by its section). */
+function lineOfLabel(section: SectionKey, label: string): ChartLine | undefined {
+  const n = normalizeLabel(label);
+  return CHART_LINES.find((l) => l.section === section && normalizeLabel(l.label) === n);
+}
+
+/** Does this sheet hold the chart's header row (Quarter and Cumulative side by side)? */
+function findHeader(
+  grid: SheetGrid
+): { row: number; quarterCol: number; cumulativeCol: number } | undefined {
+  const q = normalizeLabel(QUARTER_HEADER);
+  const c = normalizeLabel(CUMULATIVE_HEADER);
+  for (let i = 0; i < grid.values.length; i++) {
+    const cells = grid.values[i];
+    const qi = cells.findIndex((v) => typeof v === "string" && normalizeLabel(v) === q);
+    if (qi < 0) continue;
+    const ci = cells.findIndex(
+      (v, j) => j > qi && typeof v === "string" && normalizeLabel(v) === c
+    );
+    if (ci < 0) continue;
+    return { row: grid.top + i, quarterCol: grid.left + qi, cumulativeCol: grid.left + ci };
+  }
+  return undefined;
+}
+
+export function hasChart(grid: SheetGrid): boolean {
+  return findHeader(grid) !== undefined;
+}
+
+/** The chart and everything fill writes around it, found by labels. Throws LayoutError. */
+export function findChart(grid: SheetGrid): ChartLayout {
+  const header = findHeader(grid);
+  if (!header) {
+    throw new LayoutError(
+      `sheet "${grid.sheet}" has no chart: no row with "${QUARTER_HEADER}" and "${CUMULATIVE_HEADER}" headers.`
+    );
+  }
+  const lineRows: Partial<Record<LineKey, number>> = {};
+  const written: Partial<Record<LineKey, { quarter: CellValue; cumulative: CellValue }>> = {};
+  let section: SectionKey | undefined;
+  const lastRow = grid.top + grid.values.length - 1;
+  for (let row = header.row + 1; row <= lastRow; row++) {
+    // The row's label: its first text left of the Quarter column.
+    let label = "";
+    for (let col = grid.left; col < header.quarterCol && label === ""; col++)
+      label = text(cellAt(grid, row, col)).trim();
+    if (label === "") continue;
+    const s = SECTION_LABELS.get(normalizeLabel(label));
+    if (s) {
+      section = s;
+      continue;
+    }
+    if (!section) continue;
+    const l = lineOfLabel(section, label);
+    if (l && lineRows[l.key] === undefined) {
+      lineRows[l.key] = row;
+      written[l.key] = {
+        quarter: cellAt(grid, row, header.quarterCol),
+        cumulative: cellAt(grid, row, header.cumulativeCol),
+      };
+    }
+    if (Object.keys(lineRows).length === CHART_LINES.length) break;
+  }
+  const missing = CHART_LINES.filter((l) => lineRows[l.key] === undefined);
+  if (missing.length > 0) {
+    const names = missing.map((l) => `${SECTION[l.section]} / ${l.label}`).join("; ");
+    throw new LayoutError(`the chart on sheet "${grid.sheet}" has no line for: ${names}.`);
+  }
+
+  let title: ChartLayout["title"];
+  let fiscalYear: ChartLayout["fiscalYear"];
+  let office: ChartLayout["office"];
+  const narrative: Partial<Record<NarrativeKey, CellRef>> = {};
+  const headings = Object.entries(NARRATIVE_HEADINGS).map(
+    ([k, h]) => [k as NarrativeKey, normalizeLabel(h)] as const
+  );
+  const maxLineRow = Math.max(...Object.values(lineRows as Record<LineKey, number>));
+  grid.values.forEach((cells, i) => {
+    const row = grid.top + i;
+    cells.forEach((v, j) => {
+      if (typeof v !== "string" || v.trim() === "") return;
+      const col = grid.left + j;
+      const n = normalizeLabel(v);
+      if (!title && row < header.row && /quarterly\s*report/i.test(v))
+        title = { row, col, text: v };
+      else if (!fiscalYear && row <= header.row && /^\s*fiscal\s*year/i.test(v))
+        fiscalYear = { row, col, text: v };
+      else if (!office && n === "office")
+        office = { row, col: col + 1, text: text(cellAt(grid, row, col + 1)) };
+      else if (row > maxLineRow) {
+        for (const [key, h] of headings)
+          if (n === h && !narrative[key]) narrative[key] = { row, col };
+      }
+    });
+  });
+  return {
+    sheet: grid.sheet,
+    headerRow: header.row,
+    quarterCol: header.quarterCol,
+    cumulativeCol: header.cumulativeCol,
+    lineRows: lineRows as Record<LineKey, number>,
+    written: written as Record<LineKey, { quarter: CellValue; cumulative: CellValue }>,
+    ...(title ? { title } : {}),
+    ...(fiscalYear ? { fiscalYear } : {}),
+    ...(office ? { office } : {}),
+    narrative,
+    lastRow,
+  };
+}
+
+/** The sheet that holds the chart: "Quarterly Report" first, then any sheet with the header. */
+export async function findReportSheet(port: WorkbookPort): Promise<SheetGrid> {
+  const names = await port.sheetNames();
+  const ordered = [...names].sort(
+    (a, b) => Number(same(b, REPORT_SHEET)) - Number(same(a, REPORT_SHEET))
+  );
+  for (const name of ordered) {
+    const grid = await port.readSheet(name);
+    if (hasChart(grid)) return grid;
+  }
+  throw new LayoutError(
+    `no sheet holds the Human Trafficking Outreach chart (a row with "${QUARTER_HEADER}" and "${CUMULATIVE_HEADER}"); sheets: ${names.map((n) => `"${n}"`).join(", ") || "none"}.`
+  );
+}
+
+const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The log's cells as readLog wants them, and where they came from. */
+export interface LogLocation {
+  readonly sheet: string;
+  /** The Excel table holding the log, when it is one. */
+  readonly table?: string;
+  readonly grid: LogGrid;
+}
+
+function slice(
+  grid: SheetGrid,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number
+): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const cells = grid.values[r - grid.top] ?? [];
+    const row: CellValue[] = new Array(right - left + 1);
+    for (let c = left; c <= right; c++) row[c - left] = cells[c - grid.left] ?? null;
+    out.push(row);
+  }
+  return out;
+}
+
+/** How many rows down a sheet to look for the log's header row. */
+const HEADER_SEARCH_ROWS = 30;
+
+function logFromTable(grid: SheetGrid, t: TableRef, date1904: boolean): LogLocation {
+  return {
+    sheet: t.sheet,
+    table: t.name,
+    grid: {
+      values: slice(grid, t.top, t.left, t.bottom, t.right),
+      top: t.top,
+      left: t.left,
+      date1904,
+      header: "required",
+    },
+  };
+}
+
+function logFromRange(grid: SheetGrid, date1904: boolean): LogLocation | undefined {
+  const limit = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    if (!looksLikeHeader(grid.values[i])) continue;
+    const cells = grid.values[i];
+    let first = 0;
+    while (first < cells.length && isBlank(cells[first])) first++;
+    let last = cells.length - 1;
+    while (last > first && isBlank(cells[last])) last--;
+    const top = grid.top + i;
+    const left = grid.left + first;
+    const bottom = grid.top + grid.values.length - 1;
+    return {
+      sheet: grid.sheet,
+      grid: {
+        values: slice(grid, top, left, bottom, grid.left + last),
+        top,
+        left,
+        date1904,
+        header: "required",
+      },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The log: the "OutreachLog" table, else any table whose header names log columns, else a
+ * plain range under a header row ("Outreach Log" sheet first). Throws LayoutError.
+ */
+export async function findLog(port: WorkbookPort): Promise<LogLocation> {
+  const date1904 = await port.date1904();
+  const tables = (await port.tables()).sort(
+    (a, b) => Number(same(b.name, LOG_TABLE)) - Number(same(a.name, LOG_TABLE))
+  );
+  const grids = new Map<string, SheetGrid>();
+  const read = async (sheet: string): Promise<SheetGrid> => {
+    let g = grids.get(sheet);
+    if (!g) grids.set(sheet, (g = await port.readSheet(sheet)));
+    return g;
+  };
+  for (const t of tables) {
+    const grid = await read(t.sheet);
+    const header = slice(grid, t.top, t.left, t.top, t.right)[0];
+    if (looksLikeHeader(header)) return logFromTable(grid, t, date1904);
+  }
+  const names = await port.sheetNames();
+  const ordered = [...names].sort(
+    (a, b) => Number(same(b, LOG_SHEET)) - Number(same(a, LOG_SHEET))
+  );
+  for (const name of ordered) {
+    const found = logFromRange(await read(name), date1904);
+    if (found) return found;
+  }
+  throw new LayoutError(
+    `no outreach log found: expected a sheet "${LOG_SHEET}" with a header row naming the log's columns (Date, Sector, Level, Activity, Agency, ...).`
+  );
+}
+
+/** Rows of the Prospective Training table, if the workbook has one. */
+export async function findProspective(port: WorkbookPort): Promise<CellValue[][] | undefined> {
+  const headers = Object.values(PROSPECTIVE_HEADERS).map(normalizeLabel);
+  const tables = await port.tables();
+  const t = tables.find((x) => same(x.name, PROSPECTIVE_TABLE));
+  let grid: SheetGrid | undefined;
+  let rows: CellValue[][] | undefined;
+  if (t) {
+    grid = await port.readSheet(t.sheet);
+    rows = slice(grid, t.top, t.left, t.bottom, t.right);
+  } else if ((await port.sheetNames()).some((n) => same(n, PROSPECTIVE_SHEET))) {
+    grid = await port.readSheet(PROSPECTIVE_SHEET);
+    rows = grid.values.map((r) => [...r]);
+  }
+  if (!rows || rows.length === 0) return undefined;
+  // Columns by header text; rows that are entirely blank are skipped.
+  const index = rows[0].map((h) => headers.indexOf(normalizeLabel(text(h))));
+  return rows
+    .slice(1)
+    .filter((r) => r.some((v) => !isBlank(v)))
+    .map((r) => {
+      const ordered: CellValue[] = new Array(headers.length).fill(null);
+      r.forEach((v, j) => {
+        if (index[j] >= 0) ordered[index[j]] = v;
+      });
+      return ordered;
+    });
+}

@@ -1,0 +1,261 @@
+/**
+ * The seed's form as sheets: the "Quarterly Report" (title, office, the chart with Quarter and
+ * Cumulative, the narrative headings), the "Outreach Log" table with its drop-downs, and the
+ * "Prospective Training" table. Described as data; an adapter renders it.
+ */
+import { CUMULATIVE_HEADER, CHART_TITLE, FORM_ROWS, QUARTER_HEADER } from "../core/chart";
+import {
+  LOG_HEADERS,
+  LEVELS,
+  SECTORS,
+  ACTIVITIES,
+  SIGNIFICANT_VALUES,
+  COLUMN_KEYS,
+  ColumnKey,
+} from "../core/vocabulary";
+import {
+  NARRATIVE_HEADINGS,
+  NARRATIVE_INSTRUCTIONS,
+  NOTHING_TO_REPORT,
+  Narrative,
+  NarrativeKey,
+  PROSPECTIVE_HEADERS,
+} from "../core/narrative";
+import { FiscalPeriod, formatPeriodRange } from "../core/period";
+import { columnLetters } from "../core/findings";
+import {
+  FISCAL_YEAR_LABEL,
+  LOG_SHEET,
+  LOG_TABLE,
+  OFFICE_LABEL,
+  OFFICE_PLACEHOLDER,
+  PROSPECTIVE_SHEET,
+  PROSPECTIVE_TABLE,
+  REPORT_SHEET,
+  TITLE_PREFIX,
+} from "./layout";
+import { CellStyle, LES_HEADER_FOOTER, LES_MARKING, SheetSpec, SpecCell } from "./sheet-spec";
+
+export const STYLE = {
+  title: { bold: true, size: 14 },
+  label: { bold: true },
+  chartTitle: { bold: true, fill: "D9E1F2", border: "thin" },
+  columnHeader: { bold: true, align: "center", fill: "D9E1F2", border: "thin" },
+  section: { bold: true, fill: "EDEDED", border: "thin" },
+  trainingHeading: { bold: true, italic: true, indent: 1, border: "thin" },
+  line: { indent: 1, border: "thin" },
+  trainingLine: { indent: 2, border: "thin" },
+  figure: { numFmt: "0", align: "right", border: "thin" },
+  blankFigure: { border: "thin", fill: "EDEDED" },
+  narrativeHeading: { bold: true, size: 12 },
+  instruction: { italic: true, wrap: true },
+  bullet: { wrap: true },
+  marking: { bold: true },
+  tableHeader: { bold: true, fill: "D9E1F2" },
+  date: { numFmt: "mm/dd/yyyy" },
+} as const satisfies Record<string, CellStyle>;
+
+export const REPORT_COLUMNS = { label: 1, quarter: 2, cumulative: 3 } as const;
+/** The chart's header row ("Quarter", "Cumulative") in a new workbook. */
+export const CHART_HEADER_ROW = 5;
+/** The first narrative heading's row in a new workbook. */
+export const NARRATIVE_ROW = CHART_HEADER_ROW + FORM_ROWS.length + 2;
+/** Rows of the log a new workbook offers drop-downs for. */
+export const LOG_VALIDATION_ROWS = 5000;
+
+export const BULLET = "• ";
+export const MARKING_NOTE =
+  "For limited distribution and not for release outside the Department of Homeland Security";
+
+export function reportTitle(period: FiscalPeriod | undefined, office: string | undefined): string {
+  const range = period ? ` ${formatPeriodRange(period)}` : "";
+  return `${TITLE_PREFIX}${range} ${office?.trim() || OFFICE_PLACEHOLDER}`;
+}
+
+export function fiscalYearText(period: FiscalPeriod | undefined): string {
+  return period ? `${FISCAL_YEAR_LABEL} ${period.fiscalYear}` : FISCAL_YEAR_LABEL;
+}
+
+export interface BlockLine {
+  readonly value: string;
+  readonly style: CellStyle;
+}
+
+const ORDER: readonly NarrativeKey[] = ["significant", "prospective", "outreach"];
+
+/**
+ * The narrative block, top to bottom, in the seed's order: each heading, its instruction, its
+ * bullets (or "Nothing to report" once filled), then the marking. `tips init` writes it empty;
+ * filling rewrites it from the log.
+ */
+export function narrativeBlock(narrative?: Narrative): BlockLine[] {
+  const lines: BlockLine[] = [];
+  for (const key of ORDER) {
+    lines.push({ value: NARRATIVE_HEADINGS[key], style: STYLE.narrativeHeading });
+    lines.push({ value: NARRATIVE_INSTRUCTIONS[key], style: STYLE.instruction });
+    if (narrative) {
+      const bullets = narrative[key];
+      if (bullets.length === 0) lines.push({ value: NOTHING_TO_REPORT, style: STYLE.bullet });
+      for (const b of bullets) lines.push({ value: BULLET + b, style: STYLE.bullet });
+    }
+    lines.push({ value: "", style: {} });
+  }
+  lines.push({ value: LES_MARKING, style: STYLE.marking });
+  lines.push({ value: MARKING_NOTE, style: STYLE.instruction });
+  return lines;
+}
+
+export function reportSheet(
+  period?: FiscalPeriod,
+  office?: string,
+  name = REPORT_SHEET
+): SheetSpec {
+  const { label, quarter, cumulative } = REPORT_COLUMNS;
+  const cells: SpecCell[] = [
+    { row: 1, col: label, value: reportTitle(period, office), style: STYLE.title },
+    { row: 2, col: label, value: OFFICE_LABEL, style: STYLE.label },
+    { row: 2, col: quarter, value: office?.trim() ?? "" },
+    { row: CHART_HEADER_ROW - 1, col: label, value: CHART_TITLE, style: STYLE.chartTitle },
+    {
+      row: CHART_HEADER_ROW - 1,
+      col: quarter,
+      value: fiscalYearText(period),
+      style: STYLE.columnHeader,
+    },
+    { row: CHART_HEADER_ROW - 1, col: cumulative, value: null, style: STYLE.columnHeader },
+    { row: CHART_HEADER_ROW, col: label, value: null, style: STYLE.columnHeader },
+    { row: CHART_HEADER_ROW, col: quarter, value: QUARTER_HEADER, style: STYLE.columnHeader },
+    { row: CHART_HEADER_ROW, col: cumulative, value: CUMULATIVE_HEADER, style: STYLE.columnHeader },
+  ];
+  FORM_ROWS.forEach((r, i) => {
+    const row = CHART_HEADER_ROW + 1 + i;
+    if (r.kind === "heading") {
+      cells.push({
+        row,
+        col: label,
+        value: r.label,
+        style: r.training ? STYLE.trainingHeading : STYLE.section,
+      });
+      cells.push({ row, col: quarter, value: null, style: STYLE.blankFigure });
+      cells.push({ row, col: cumulative, value: null, style: STYLE.blankFigure });
+    } else {
+      cells.push({
+        row,
+        col: label,
+        value: r.line.label,
+        style: r.line.training ? STYLE.trainingLine : STYLE.line,
+      });
+      cells.push({ row, col: quarter, value: null, style: STYLE.figure });
+      cells.push({ row, col: cumulative, value: null, style: STYLE.figure });
+    }
+  });
+  const merges = [`A1:C1`, `B${CHART_HEADER_ROW - 1}:C${CHART_HEADER_ROW - 1}`];
+  narrativeBlock().forEach((l, i) => {
+    const row = NARRATIVE_ROW + i;
+    if (l.value !== "") cells.push({ row, col: label, value: l.value, style: l.style });
+  });
+  return {
+    name,
+    cells,
+    columnWidths: [
+      { col: label, width: 90 },
+      { col: quarter, width: 14 },
+      { col: cumulative, width: 14 },
+    ],
+    merges,
+    headerFooter: LES_HEADER_FOOTER,
+  };
+}
+
+/** Widths that fit each log column's usual content. */
+const LOG_WIDTHS: Record<ColumnKey, number> = {
+  date: 12,
+  sector: 16,
+  level: 10,
+  activity: 18,
+  agency: 32,
+  pocName: 20,
+  pocTitle: 20,
+  presentations: 13,
+  agencies: 10,
+  attendees: 10,
+  content: 50,
+  significant: 11,
+};
+
+const DROP_DOWNS: Partial<Record<ColumnKey, readonly string[]>> = {
+  sector: SECTORS,
+  level: LEVELS,
+  activity: ACTIVITIES,
+  significant: SIGNIFICANT_VALUES,
+};
+
+/** The log's cell values for one entry, in the column order of `LOG_HEADERS`. */
+export type LogRowValues = readonly (string | number | null)[];
+
+export function logSheet(rows: readonly LogRowValues[] = [], name = LOG_SHEET): SheetSpec {
+  const cells: SpecCell[] = LOG_HEADERS.map((h, i) => ({
+    row: 1,
+    col: i + 1,
+    value: h,
+    style: STYLE.tableHeader,
+  }));
+  const dateCol = COLUMN_KEYS.indexOf("date") + 1;
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v !== null && v !== "") {
+        cells.push({
+          row: i + 2,
+          col: j + 1,
+          value: v,
+          ...(j + 1 === dateCol ? { style: STYLE.date } : {}),
+        });
+      }
+    })
+  );
+  const lastCol = columnLetters(LOG_HEADERS.length);
+  // An Excel table needs at least one body row, even when it is empty.
+  const lastRow = Math.max(rows.length, 1) + 1;
+  const validationEnd = Math.max(LOG_VALIDATION_ROWS, lastRow);
+  return {
+    name,
+    cells,
+    columnWidths: COLUMN_KEYS.map((k, i) => ({ col: i + 1, width: LOG_WIDTHS[k] })),
+    dataValidations: COLUMN_KEYS.flatMap((k, i) => {
+      const list = DROP_DOWNS[k];
+      const letter = columnLetters(i + 1);
+      return list ? [{ ref: `${letter}2:${letter}${validationEnd}`, list }] : [];
+    }),
+    table: {
+      name: LOG_TABLE,
+      ref: `A1:${lastCol}${lastRow}`,
+      columns: LOG_HEADERS,
+      style: "TableStyleMedium2",
+    },
+    headerFooter: LES_HEADER_FOOTER,
+    freeze: { row: 2, col: 1 },
+  };
+}
+
+export function prospectiveSheet(name = PROSPECTIVE_SHEET): SheetSpec {
+  const headers = Object.values(PROSPECTIVE_HEADERS);
+  const lastCol = columnLetters(headers.length);
+  return {
+    name,
+    cells: headers.map((h, i) => ({
+      row: 1,
+      col: i + 1,
+      value: h,
+      style: { ...STYLE.tableHeader, wrap: true },
+    })),
+    columnWidths: headers.map((_, i) => ({ col: i + 1, width: i === 0 ? 14 : 30 })),
+    table: {
+      name: PROSPECTIVE_TABLE,
+      ref: `A1:${lastCol}2`,
+      columns: headers,
+      style: "TableStyleMedium2",
+    },
+    headerFooter: LES_HEADER_FOOTER,
+    freeze: { row: 2, col: 1 },
+  };
+}

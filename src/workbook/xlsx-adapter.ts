@@ -1,0 +1,114 @@
+/**
+ * The .xlsx file adapter: the workbook port over the package layer in ./xlsx, for the command
+ * line and the task pane's browser-only mode. Everything happens in memory; the caller saves
+ * once, so a failure leaves no file half-written.
+ */
+import { CellValue } from "../core/log";
+import { columnLetters } from "../core/findings";
+import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
+import { SheetSpec } from "./sheet-spec";
+import { XlsxWorkbook, createWorkbook, openWorkbook } from "./xlsx";
+import { LayoutError } from "./layout";
+
+/** "B3:L40" -> its corners (1-based). */
+export function parseRef(ref: string): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) throw new LayoutError(`"${ref}" is not a cell range.`);
+  const col = (letters: string): number =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const left = col(m[1]);
+  const top = Number(m[2]);
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
+}
+
+export function formatRef(top: number, left: number, bottom: number, right: number): string {
+  return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+}
+
+export class XlsxAdapter implements WorkbookPort {
+  constructor(readonly book: XlsxWorkbook) {}
+
+  static fromBytes(bytes: Uint8Array): XlsxAdapter {
+    return new XlsxAdapter(openWorkbook(bytes));
+  }
+
+  static blank(): XlsxAdapter {
+    return new XlsxAdapter(createWorkbook());
+  }
+
+  save(): Uint8Array {
+    return this.book.save();
+  }
+
+  async date1904(): Promise<boolean> {
+    return this.book.date1904;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.book.sheetNames();
+  }
+
+  async readSheet(sheet: string): Promise<SheetGrid> {
+    const grid = this.book.readSheet(sheet);
+    return { sheet: grid.name, values: grid.values() as CellValue[][], top: 1, left: 1 };
+  }
+
+  async tables(): Promise<TableRef[]> {
+    return this.book.tables().map((t) => ({ name: t.name, sheet: t.sheet, ...parseRef(t.ref) }));
+  }
+
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    this.book.patchCells(
+      sheet,
+      writes.map((w) => ({
+        row: w.row,
+        col: w.col,
+        value: w.value,
+        ...(w.style ? { style: this.book.styleId(w.style) } : {}),
+      }))
+    );
+  }
+
+  async addSheet(spec: SheetSpec): Promise<void> {
+    this.book.addSheet(spec);
+  }
+
+  async appendTableRows(
+    table: string,
+    rows: readonly (readonly (string | number | null)[])[]
+  ): Promise<void> {
+    const t = (await this.tables()).find((x) => x.name.toLowerCase() === table.toLowerCase());
+    if (!t) throw new LayoutError(`the workbook has no table "${table}".`);
+    const grid = this.book.readSheet(t.sheet);
+    // The table's last row may be the blank row a new table starts with: fill that first.
+    let next = t.bottom + 1;
+    const lastRowBlank = (() => {
+      for (let c = t.left; c <= t.right; c++) {
+        const v = grid.cell(t.bottom, c);
+        if (v !== null && v !== "") return false;
+      }
+      return t.bottom > t.top;
+    })();
+    if (lastRowBlank) next = t.bottom;
+    const writes: CellWrite[] = [];
+    rows.forEach((r, i) =>
+      r.forEach((value, j) => writes.push({ row: next + i, col: t.left + j, value }))
+    );
+    await this.writeCells(t.sheet, writes);
+    const bottom = Math.max(t.bottom, next + rows.length - 1);
+    this.book.setTableRef(t.name, formatRef(t.top, t.left, bottom, t.right));
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return this.book.getCustomProperty(key);
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.book.setCustomProperty(key, value);
+  }
+}
