@@ -4,11 +4,15 @@
  */
 import {
   Day,
+  EARLIEST_PLAUSIBLE,
+  LATEST_PLAUSIBLE,
   dayFromDate,
   dayFromSerial,
   dayFromText,
   dayFromYmd,
+  isPlausible,
   isoDate,
+  usDate,
   usShortDate,
   ymdFromDay,
 } from "./dates";
@@ -86,6 +90,19 @@ const FY_FIRST = /^FY\s*(\d{4}|\d{2})\s*[-/ ]?\s*Q\s*([1-4])$/;
 const YEAR_FIRST = /^(\d{4})\s*-?\s*Q\s*([1-4])$/;
 const QUARTER_FIRST = /^Q\s*([1-4])\s*[-/ ]?\s*FY\s*(\d{4}|\d{2})$/;
 
+/**
+ * A date names a period only inside the log's plausible range: a year typed alone (2007) is an
+ * Excel serial for 29 Jun 1905, and must not quietly become FY1905 Q4.
+ */
+function periodOfPlausibleDay(d: Day, shown = usDate(d)): FiscalPeriod {
+  if (!isPlausible(d)) {
+    throw new PeriodError(
+      `${shown} is not a date from ${usDate(EARLIEST_PLAUSIBLE)} to ${usDate(LATEST_PLAUSIBLE)}: give a period such as ${PERIOD_NOTATIONS}.`,
+    );
+  }
+  return periodOfDay(d);
+}
+
 function fromParts(year: string, quarter: string): FiscalPeriod {
   return {
     fiscalYear: year.length === 2 ? 2000 + Number(year) : Number(year),
@@ -101,12 +118,12 @@ function fromParts(year: string, quarter: string): FiscalPeriod {
 export function parsePeriod(input: string | number | Date, date1904 = false): FiscalPeriod {
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) throw new PeriodError("The period is not a valid date.");
-    return periodOfDay(dayFromDate(input));
+    return periodOfPlausibleDay(dayFromDate(input));
   }
   if (typeof input === "number") {
     const r = dayFromSerial(input, date1904);
     if (!r.ok) throw new PeriodError(`${input} is not a date: give a period such as ${PERIOD_NOTATIONS}.`);
-    return periodOfDay(r.day);
+    return periodOfPlausibleDay(r.day, String(input));
   }
   const text = input.trim().toUpperCase();
   let m: RegExpExecArray | null;
@@ -115,7 +132,7 @@ export function parsePeriod(input: string | number | Date, date1904 = false): Fi
   if ((m = QUARTER_FIRST.exec(text))) return fromParts(m[2], m[1]);
   if (/^\d+(\.\d+)?$/.test(text)) return parsePeriod(Number(text), date1904);
   const date = dayFromText(text);
-  if (date.ok) return periodOfDay(date.day);
+  if (date.ok) return periodOfPlausibleDay(date.day, input.trim());
   throw new PeriodError(
     `"${input.trim()}" is not a reporting period: write it as ${PERIOD_NOTATIONS}.`,
   );
