@@ -12,6 +12,7 @@ import {
   dayFromYmd,
   isPlausible,
   isoDate,
+  realDay,
   usDate,
   usShortDate,
   ymdFromDay,
@@ -149,6 +150,16 @@ export function tryParsePeriod(input: string | number | Date, date1904 = false):
 const RANGE = /(\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:to|-|–|through|thru)\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i;
 
 /**
+ * A title's MM/DD/YY date. A two-digit year in a title is 20YY, as in "FY07" (the program began in
+ * 2007), not Excel's 1930-1999 for 30-99: a title written for FY2030 must read back as FY2030.
+ */
+function titleDay(text: string): { ok: true; day: Day } | { ok: false } {
+  const [month, day, year] = text.split("/");
+  const d = realDay(year.length === 2 ? 2000 + Number(year) : Number(year), Number(month), Number(day));
+  return d === undefined ? { ok: false } : { ok: true, day: d };
+}
+
+/**
  * The period named by a title such as "ICE Human Trafficking Outreach Quarterly Report 04/01/07 to
  * 06/30/07 SAC/Attaché". Undefined when the title holds no range; PeriodError when it holds a range
  * that is not exactly one fiscal quarter.
@@ -156,8 +167,8 @@ const RANGE = /(\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:to|-|–|through|thru)\s*(\d{1,2
 export function periodFromTitle(title: string): FiscalPeriod | undefined {
   const m = RANGE.exec(title);
   if (!m) return undefined;
-  const start = dayFromText(m[1]);
-  const end = dayFromText(m[2]);
+  const start = titleDay(m[1]);
+  const end = titleDay(m[2]);
   if (!start.ok || !end.ok) {
     throw new PeriodError(`The title's dates "${m[0]}" are not real dates.`);
   }
