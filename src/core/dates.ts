@@ -83,7 +83,8 @@ export function dayFromSerial(serial: number, date1904: boolean): SerialResult {
 export function serialFromDay(d: Day, date1904: boolean): number {
   if (date1904) return d + SERIAL_1904_EPOCH;
   const serial = d + SERIAL_1900_EPOCH;
-  return serial < FAKE_LEAP_DAY_SERIAL ? serial - 1 : serial;
+  // Up to 28 Feb 1900 (which lands on 60 here) serials are one less: 60 is the fake 29 Feb.
+  return serial <= FAKE_LEAP_DAY_SERIAL ? serial - 1 : serial;
 }
 
 // ---- Date text --------------------------------------------------------------------------------
