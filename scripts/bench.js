@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/*
+ * npm run bench [-- NAME ...]: run every bench/*.bench.ts (or those whose file name contains one
+ * of the NAMEs), one after another, each in its own Node process (TypeScript through tsx,
+ * --expose-gc, a large heap), passing its output through. Each bench measures its own baseline in the same run and
+ * prints its ratios and peak memory (see bench/README.md); this runner only runs them and says
+ * which crashed. Exit status 1 if any did.
+ */
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const BENCH_DIR = path.join(ROOT, "bench");
+const HEAP_MB = 8192;
+
+const filters = process.argv.slice(2);
+const benches = (fs.existsSync(BENCH_DIR) ? fs.readdirSync(BENCH_DIR) : [])
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
+  .sort();
+
+if (benches.length === 0) {
+  console.log(filters.length ? `No bench matches ${filters.join(", ")}.` : "No benches in bench/.");
+  process.exit(filters.length ? 1 : 0);
+}
+
+const crashed = [];
+for (const file of benches) {
+  console.log(`\n=== ${file}`);
+  const started = Date.now();
+  const result = spawnSync(
+    process.execPath,
+    // `--import tsx` (not the tsx CLI, which would drop these flags in its child process).
+    ["--import", "tsx", "--expose-gc", `--max-old-space-size=${HEAP_MB}`, path.join("bench", file)],
+    { cwd: ROOT, stdio: "inherit" }
+  );
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status === 0) {
+    console.log(`=== ${file}: done in ${seconds} s`);
+  } else {
+    crashed.push(file);
+    const how = result.error ? result.error.message : `exit ${result.status ?? result.signal}`;
+    console.log(`=== ${file}: CRASHED (${how}) after ${seconds} s`);
+  }
+}
+
+console.log(
+  `\n${benches.length - crashed.length} of ${benches.length} benches finished` +
+    (crashed.length ? `; crashed: ${crashed.join(", ")}` : "")
+);
+process.exitCode = crashed.length ? 1 : 0;
