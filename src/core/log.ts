@@ -259,7 +259,7 @@ function fieldSchema(key: ColumnKey, date1904: boolean) {
     if (r.ok) return r.value;
     if (FINDING_SEVERITY[r.code] === "warning") return undefined;
     ctx.issues.push({ code: "custom", message: r.message, input: raw, params: { code: r.code } });
-    return z.NEVER;
+    return undefined; // as in readLog: a field that failed its coercion reaches rowRules as undefined
   });
 }
 
@@ -268,10 +268,18 @@ export function logRowSchema(date1904 = false) {
   const shape = Object.fromEntries(COLUMN_KEYS.map((k) => [k, fieldSchema(k, date1904)])) as unknown as {
     [K in ColumnKey]: z.ZodType<RowFields[K], unknown>;
   };
-  return z.object(shape).superRefine((row, ctx) =>
-    rowRules(row as RowFields, (column, code, message) =>
-      ctx.issues.push({ code: "custom", message, path: [column], input: row, params: { code } }),
-    ),
+  // The row rules run even when a field failed (as readLog does), so the form shows every error
+  // at once; a column that already has an issue is not reported again ("missing" after "unreadable").
+  return z.object(shape).superRefine(
+    (row, ctx) => {
+      const failed = new Set(ctx.issues.map((i) => i.path?.[0]));
+      rowRules(row as RowFields, (column, code, message) => {
+        if (!failed.has(column)) {
+          ctx.issues.push({ code: "custom", message, path: [column], input: row, params: { code } });
+        }
+      });
+    },
+    { when: () => true },
   );
 }
 
