@@ -2,9 +2,9 @@
 /*
  * npm run bench [-- NAME ...]: run every bench/*.bench.ts (or those whose file name contains one
  * of the NAMEs), one after another, each in its own Node process (TypeScript through tsx,
- * --expose-gc, a large heap), passing its output through. Each bench measures its own baseline in the same run and
- * prints its ratios and peak memory (see bench/README.md); this runner only runs them and says
- * which crashed. Exit status 1 if any did.
+ * --expose-gc, a large heap), passing its output through. Each bench measures its own baseline
+ * in the same run and prints its ratios and peak memory (see bench/README.md); this runner only
+ * runs them and says which crashed. Exit status 1 if any did.
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
