@@ -171,6 +171,7 @@ function formulaLikeText(parsed: ParsedLog): Finding[] {
     for (let k = 0; k < indexes.length; k++) {
       const v = cells[indexes[k]];
       if (typeof v !== "string" || v.length === 0 || !FORMULA_START.has(v.charCodeAt(0))) continue;
+      if (v.trim() === "") continue; // a cell of tabs or line breaks is blank, not a formula
       const row = top + i;
       const header = LOG_COLUMN[keyed[k]].header;
       out.push(
