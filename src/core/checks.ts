@@ -28,8 +28,21 @@ export const IMPLAUSIBLE_COUNT = { presentations: 50, agencies: 500, attendees: 
 export const FORMULA_LIKE = /^[=+\-@\t\r]/;
 const FORMULA_START: ReadonlySet<number> = new Set([..."=+-@\t\r"].map((c) => c.charCodeAt(0)));
 
-function warning(entry: { row: number }, column: string, code: FindingCode, message: string, cell?: string): Finding {
-  return { row: entry.row, column, severity: FINDING_SEVERITY[code], code, message, ...(cell ? { cell } : {}) };
+function warning(
+  entry: { row: number },
+  column: string,
+  code: FindingCode,
+  message: string,
+  cell?: string
+): Finding {
+  return {
+    row: entry.row,
+    column,
+    severity: FINDING_SEVERITY[code],
+    code,
+    message,
+    ...(cell ? { cell } : {}),
+  };
 }
 
 /** Every finding for the log: the row errors and the warnings, in reading order. */
@@ -41,7 +54,9 @@ export function warnings(parsed: ParsedLog, options: CheckOptions = {}): Finding
   const out: Finding[] = [];
   const cellOf = (column: keyof typeof LOG_COLUMN, row: number): string | undefined => {
     const index = parsed.columns[column];
-    return index === undefined ? undefined : `${columnLetters((parsed.grid.left ?? 1) + index)}${row}`;
+    return index === undefined
+      ? undefined
+      : `${columnLetters((parsed.grid.left ?? 1) + index)}${row}`;
   };
   const dateHeader = LOG_COLUMN.date.header;
 
@@ -51,9 +66,13 @@ export function warnings(parsed: ParsedLog, options: CheckOptions = {}): Finding
     for (const e of parsed.entries) {
       if (e.date < start || e.date > end) {
         out.push(
-          warning(e, dateHeader, "date-outside-fiscal-year",
+          warning(
+            e,
+            dateHeader,
+            "date-outside-fiscal-year",
             `Date ${usDate(e.date)} is outside fiscal year ${fy} (${formatPeriod(options.period)} is being reported): it is not counted in this report.`,
-            cellOf("date", e.row)),
+            cellOf("date", e.row)
+          )
         );
       }
     }
@@ -61,22 +80,34 @@ export function warnings(parsed: ParsedLog, options: CheckOptions = {}): Finding
   if (options.today !== undefined) {
     for (const e of parsed.entries) {
       if (e.date > options.today) {
-        out.push(warning(e, dateHeader, "date-in-future", `Date ${usDate(e.date)} is in the future.`, cellOf("date", e.row)));
+        out.push(
+          warning(
+            e,
+            dateHeader,
+            "date-in-future",
+            `Date ${usDate(e.date)} is in the future.`,
+            cellOf("date", e.row)
+          )
+        );
       }
     }
   }
   const agencyId = agencyIds();
   out.push(
     ...duplicates(parsed.entries, agencyId, cellOf),
-    ...followUpsWithoutNewContact(parsed.entries, agencyId, cellOf),
+    ...followUpsWithoutNewContact(parsed.entries, agencyId, cellOf)
   );
   for (const e of parsed.entries) {
     for (const key of ["presentations", "agencies", "attendees"] as const) {
       if (e[key] > IMPLAUSIBLE_COUNT[key]) {
         out.push(
-          warning(e, LOG_COLUMN[key].header, "count-implausible",
+          warning(
+            e,
+            LOG_COLUMN[key].header,
+            "count-implausible",
             `${LOG_COLUMN[key].header} is ${e[key]}: more than ${IMPLAUSIBLE_COUNT[key]} in one event is unusual; check for a typing slip.`,
-            cellOf(key, e.row)),
+            cellOf(key, e.row)
+          )
         );
       }
     }
@@ -104,13 +135,15 @@ function agencyIds(): (agency: string) => number {
   };
 }
 
-const ACTIVITY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(ACTIVITIES.map((a, i) => [a, i]));
+const ACTIVITY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
+  ACTIVITIES.map((a, i) => [a, i])
+);
 const DAYS_SPAN = LATEST_PLAUSIBLE + 1;
 
 function duplicates(
   entries: LogEntry[],
   agencyId: (agency: string) => number,
-  cellOf: (c: "agency", row: number) => string | undefined,
+  cellOf: (c: "agency", row: number) => string | undefined
 ): Finding[] {
   const seen = new Map<number, number>();
   const out: Finding[] = [];
@@ -121,9 +154,13 @@ function duplicates(
     if (first === undefined) seen.set(key, e.row);
     else {
       out.push(
-        warning(e, AGENCY_HEADER, "duplicate",
+        warning(
+          e,
+          AGENCY_HEADER,
+          "duplicate",
           `Same date, agency and activity as row ${first} (${usDate(e.date)}, ${e.agency}, ${e.activity}): logged twice?`,
-          cellOf("agency", e.row)),
+          cellOf("agency", e.row)
+        )
       );
     }
   }
@@ -133,7 +170,7 @@ function duplicates(
 function followUpsWithoutNewContact(
   entries: LogEntry[],
   agencyId: (agency: string) => number,
-  cellOf: (c: "activity", row: number) => string | undefined,
+  cellOf: (c: "activity", row: number) => string | undefined
 ): Finding[] {
   // The earliest New Contact per agency: a follow-up needs one on or before its own date.
   const firstContact = new Map<number, Day>();
@@ -149,9 +186,13 @@ function followUpsWithoutNewContact(
     const d = firstContact.get(agencyId(e.agency));
     if (d === undefined || d > e.date) {
       out.push(
-        warning(e, ACTIVITY_HEADER, "follow-up-without-new-contact",
+        warning(
+          e,
+          ACTIVITY_HEADER,
+          "follow-up-without-new-contact",
           `Follow Up Contact with ${e.agency}, but the log has no earlier New Contact with that agency.`,
-          cellOf("activity", e.row)),
+          cellOf("activity", e.row)
+        )
       );
     }
   }
@@ -175,9 +216,13 @@ function formulaLikeText(parsed: ParsedLog): Finding[] {
       const row = top + i;
       const header = LOG_COLUMN[keyed[k]].header;
       out.push(
-        warning({ row }, header, "formula-like-text",
+        warning(
+          { row },
+          header,
+          "formula-like-text",
           `${header} begins with "${v[0] === "\t" ? "tab" : v[0] === "\r" ? "CR" : v[0]}": it is kept as text, never run as a formula.`,
-          `${columnLetters(left + indexes[k])}${row}`),
+          `${columnLetters(left + indexes[k])}${row}`
+        )
       );
     }
   }

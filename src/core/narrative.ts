@@ -43,7 +43,11 @@ function trainingCounts(e: LogEntry): string {
 /** One Outreach Activity bullet: date, agency, point of contact (name and title), content. */
 export function outreachBullet(e: LogEntry): string {
   const poc = [e.pocName, e.pocTitle].filter((s) => s !== "").join(", ");
-  const parts = [usDate(e.date), `${e.activity} (${e.sector}${e.level ? `, ${e.level}` : ""})`, e.agency];
+  const parts = [
+    usDate(e.date),
+    `${e.activity} (${e.sector}${e.level ? `, ${e.level}` : ""})`,
+    e.agency,
+  ];
   if (poc) parts.push(`POC: ${poc}`);
   if (e.activity === TRAINING) parts.push(trainingCounts(e));
   parts.push(e.content);
@@ -63,7 +67,9 @@ export function outreachBullets(entries: readonly LogEntry[], period: FiscalPeri
 
 /** Significant Outreach Activity: the quarter's counted rows flagged Significant. */
 export function significantBullets(entries: readonly LogEntry[], period: FiscalPeriod): string[] {
-  return byDate(entriesInQuarter(entries, period).filter((e) => e.significant)).map(significantBullet);
+  return byDate(entriesInQuarter(entries, period).filter((e) => e.significant)).map(
+    significantBullet
+  );
 }
 
 function byDate(entries: LogEntry[]): LogEntry[] {
@@ -107,7 +113,7 @@ export interface Narrative {
 export function buildNarrative(
   entries: readonly LogEntry[],
   period: FiscalPeriod,
-  prospective: readonly ProspectiveTraining[] = [],
+  prospective: readonly ProspectiveTraining[] = []
 ): Narrative {
   return {
     significant: significantBullets(entries, period),

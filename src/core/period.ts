@@ -98,7 +98,7 @@ const QUARTER_FIRST = /^Q\s*([1-4])\s*[-/ ]?\s*FY\s*(\d{4}|\d{2})$/;
 function periodOfPlausibleDay(d: Day, shown = usDate(d)): FiscalPeriod {
   if (!isPlausible(d)) {
     throw new PeriodError(
-      `${shown} is not a date from ${usDate(EARLIEST_PLAUSIBLE)} to ${usDate(LATEST_PLAUSIBLE)}: give a period such as ${PERIOD_NOTATIONS}.`,
+      `${shown} is not a date from ${usDate(EARLIEST_PLAUSIBLE)} to ${usDate(LATEST_PLAUSIBLE)}: give a period such as ${PERIOD_NOTATIONS}.`
     );
   }
   return periodOfDay(d);
@@ -123,7 +123,8 @@ export function parsePeriod(input: string | number | Date, date1904 = false): Fi
   }
   if (typeof input === "number") {
     const r = dayFromSerial(input, date1904);
-    if (!r.ok) throw new PeriodError(`${input} is not a date: give a period such as ${PERIOD_NOTATIONS}.`);
+    if (!r.ok)
+      throw new PeriodError(`${input} is not a date: give a period such as ${PERIOD_NOTATIONS}.`);
     return periodOfPlausibleDay(r.day, String(input));
   }
   const text = input.trim().toUpperCase();
@@ -135,11 +136,14 @@ export function parsePeriod(input: string | number | Date, date1904 = false): Fi
   const date = dayFromText(text);
   if (date.ok) return periodOfPlausibleDay(date.day, input.trim());
   throw new PeriodError(
-    `"${input.trim()}" is not a reporting period: write it as ${PERIOD_NOTATIONS}.`,
+    `"${input.trim()}" is not a reporting period: write it as ${PERIOD_NOTATIONS}.`
   );
 }
 
-export function tryParsePeriod(input: string | number | Date, date1904 = false): FiscalPeriod | undefined {
+export function tryParsePeriod(
+  input: string | number | Date,
+  date1904 = false
+): FiscalPeriod | undefined {
   try {
     return parsePeriod(input, date1904);
   } catch {
@@ -147,7 +151,8 @@ export function tryParsePeriod(input: string | number | Date, date1904 = false):
   }
 }
 
-const RANGE = /(\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:to|-|–|through|thru)\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i;
+const RANGE =
+  /(\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:to|-|–|through|thru)\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i;
 
 /**
  * A title's MM/DD/YY date. A two-digit year in a title is 20YY, as in "FY07" (the program began in
@@ -155,7 +160,11 @@ const RANGE = /(\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:to|-|–|through|thru)\s*(\d{1,2
  */
 function titleDay(text: string): { ok: true; day: Day } | { ok: false } {
   const [month, day, year] = text.split("/");
-  const d = realDay(year.length === 2 ? 2000 + Number(year) : Number(year), Number(month), Number(day));
+  const d = realDay(
+    year.length === 2 ? 2000 + Number(year) : Number(year),
+    Number(month),
+    Number(day)
+  );
   return d === undefined ? { ok: false } : { ok: true, day: d };
 }
 
@@ -175,7 +184,7 @@ export function periodFromTitle(title: string): FiscalPeriod | undefined {
   const p = periodOfDay(start.day);
   if (start.day !== quarterStart(p) || end.day !== quarterEnd(p)) {
     throw new PeriodError(
-      `The title's dates "${m[0]}" are not one fiscal quarter (such as ${formatPeriodRange(p)}).`,
+      `The title's dates "${m[0]}" are not one fiscal quarter (such as ${formatPeriodRange(p)}).`
     );
   }
   return p;
@@ -187,4 +196,3 @@ export function titleWithPeriod(title: string, p: FiscalPeriod): string {
   if (RANGE.test(title)) return title.replace(RANGE, range);
   return `${title.trimEnd()} ${range}`;
 }
-

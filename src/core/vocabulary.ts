@@ -35,7 +35,11 @@ function synonyms<T extends string>(entries: Record<T, string[]>): ReadonlyMap<s
 }
 
 export const SECTOR_WORDS = synonyms<Sector>({
-  NGO: ["Non-Government Organization", "Non-Governmental Organization", "Nongovernmental Organization"],
+  NGO: [
+    "Non-Government Organization",
+    "Non-Governmental Organization",
+    "Nongovernmental Organization",
+  ],
   "Law Enforcement": ["LE"],
 });
 
@@ -79,7 +83,12 @@ export interface LogColumn {
   readonly optional: boolean;
 }
 
-const column = (key: ColumnKey, header: string, aliases: string[] = [], optional = false): LogColumn => ({
+const column = (
+  key: ColumnKey,
+  header: string,
+  aliases: string[] = [],
+  optional = false
+): LogColumn => ({
   key,
   header,
   aliases,
@@ -99,18 +108,24 @@ export const LOG_COLUMNS: readonly LogColumn[] = [
   column("agencies", "Agencies", ["Number of Agencies", "Agencies in Attendance"]),
   column("attendees", "Attendees", ["Members in Attendance", "Number of Attendees"]),
   column("content", "Content", ["Content of Outreach", "Content of Outreach Provided"]),
-  column("significant", "Significant", ["Significant Outreach", "Significant Outreach Activity"], true),
+  column(
+    "significant",
+    "Significant",
+    ["Significant Outreach", "Significant Outreach Activity"],
+    true
+  ),
 ];
 
 export const LOG_COLUMN: Readonly<Record<ColumnKey, LogColumn>> = Object.fromEntries(
-  LOG_COLUMNS.map((c) => [c.key, c]),
+  LOG_COLUMNS.map((c) => [c.key, c])
 ) as Record<ColumnKey, LogColumn>;
 
 export const LOG_HEADERS: readonly string[] = LOG_COLUMNS.map((c) => c.header);
 
 const HEADER_WORDS: ReadonlyMap<string, ColumnKey> = (() => {
   const map = new Map<string, ColumnKey>();
-  for (const c of LOG_COLUMNS) for (const h of [c.header, ...c.aliases]) map.set(normalizeWord(h), c.key);
+  for (const c of LOG_COLUMNS)
+    for (const h of [c.header, ...c.aliases]) map.set(normalizeWord(h), c.key);
   return map;
 })();
 
