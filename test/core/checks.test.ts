@@ -1,0 +1,308 @@
+import { IMPLAUSIBLE_COUNT, checkLog, warnings } from "../../src/core/checks";
+import { Finding, FINDING_SEVERITY, columnLetters, sortFindings } from "../../src/core/findings";
+import { CellValue, readLog } from "../../src/core/log";
+import { parsePeriod } from "../../src/core/period";
+import { analyze } from "../../src/core/report";
+import { tally } from "../../src/core/tally";
+import {
+  HEADERS,
+  RowSpec,
+  cells,
+  figures,
+  grid,
+  leFollowUp,
+  leNew,
+  leTraining,
+  ngoFollowUp,
+  ngoNew,
+  ngoTraining,
+  utcDay,
+  without,
+} from "./builders";
+
+const FY2007_Q3 = parsePeriod("FY2007 Q3");
+const brief = (findings: Finding[]) =>
+  findings.map((f) => ({ code: f.code, row: f.row, column: f.column, cell: f.cell }));
+
+/** The warnings of a log, and proof that no warned row was left out of the figures. */
+function warn(rows: RowSpec[], options: Parameters<typeof warnings>[1] = {}) {
+  const log = readLog(grid(rows));
+  expect(log.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(log.entries).toHaveLength(rows.length); // a warning never excludes a row
+  const found = warnings(log, options);
+  for (const f of found) expect(f.severity).toBe("warning");
+  return found;
+}
+
+describe("date outside the fiscal year being reported", () => {
+  test.each<[string, string, boolean]>([
+    ["the day before FY2007", "09/30/2006", true],
+    ["the first day of FY2007", "10/01/2006", false],
+    ["inside the quarter", "04/15/2007", false],
+    ["after the quarter, same fiscal year", "08/01/2007", false],
+    ["the last day of FY2007", "09/30/2007", false],
+    ["the first day of FY2008", "10/01/2007", true],
+    ["years away", "01/15/2005", true],
+  ])("%s (%s): warned %p", (_name, date, warned) => {
+    const found = warn([ngoNew({ Date: date })], { period: FY2007_Q3 });
+    expect(brief(found)).toEqual(
+      warned ? [{ code: "date-outside-fiscal-year", row: 2, column: "Date", cell: "A2" }] : []
+    );
+    if (warned)
+      expect(found[0].message).toMatch(new RegExp(`Date ${date} is outside fiscal year 2007`));
+  });
+
+  test("without a period there is no such warning", () => {
+    expect(warn([ngoNew({ Date: "09/30/2006" })])).toEqual([]);
+  });
+});
+
+describe("date in the future", () => {
+  const today = utcDay(2007, 5, 1);
+  test.each<[string, boolean]>([
+    ["04/30/2007", false],
+    ["05/01/2007", false],
+    ["05/02/2007", true],
+    ["12/31/2007", true],
+  ])("%s with today 05/01/2007: warned %p", (date, warned) => {
+    const found = warn([ngoNew({ Date: date })], { today });
+    expect(brief(found)).toEqual(
+      warned ? [{ code: "date-in-future", row: 2, column: "Date", cell: "A2" }] : []
+    );
+    if (warned) expect(found[0].message).toBe(`Date ${date} is in the future.`);
+  });
+
+  test("without today there is no such warning", () => {
+    expect(warn([ngoNew({ Date: "12/31/2099" })])).toEqual([]);
+  });
+});
+
+describe("the same date + agency + activity twice", () => {
+  const first = ngoFollowUp({ Agency: "Safe Harbor Shelter" });
+  test.each<[string, boolean, RowSpec]>([
+    ["the same row again", true, first],
+    ["agency in another case and spacing", true, { ...first, Agency: "  safe harbor   SHELTER " }],
+    ["the date as a serial", true, { ...first, Date: 39187 }],
+    ["activity written as a synonym", true, { ...first, Activity: "follow-up contact" }],
+    ["another date", false, { ...first, Date: "04/16/2007" }],
+    ["another agency", false, { ...first, Agency: "Safe Harbor House" }],
+    ["another activity", false, ngoNew({ Agency: "Safe Harbor Shelter" })],
+  ])("%s: warned %p", (_name, warned, second) => {
+    const rows = [ngoNew({ Agency: "Safe Harbor Shelter", Date: "04/01/2007" }), first, second];
+    const found = warn(rows).filter((f) => f.code === "duplicate");
+    expect(brief(found)).toEqual(
+      warned ? [{ code: "duplicate", row: 4, column: "Agency", cell: "E4" }] : []
+    );
+    if (warned) expect(found[0].message).toMatch(/as row 3 \(04\/15\/2007, .*\): logged twice\?/);
+  });
+});
+
+describe("Follow Up Contact with no earlier New Contact for that agency", () => {
+  const follow = leFollowUp("Local", { Agency: "Metro PD", Date: "05/10/2007" });
+  test.each<[string, RowSpec[], boolean]>([
+    ["no New Contact at all", [follow], true],
+    [
+      "a New Contact earlier",
+      [leNew("Local", { Agency: "Metro PD", Date: "04/02/2007" }), follow],
+      false,
+    ],
+    [
+      "a New Contact earlier, logged below",
+      [follow, leNew("Local", { Agency: "Metro PD", Date: "04/02/2007" })],
+      false,
+    ],
+    [
+      "a New Contact the same day",
+      [leNew("Local", { Agency: "Metro PD", Date: "05/10/2007" }), follow],
+      false,
+    ],
+    [
+      "a New Contact only later",
+      [leNew("Local", { Agency: "Metro PD", Date: "05/11/2007" }), follow],
+      true,
+    ],
+    [
+      "a New Contact with another agency",
+      [leNew("Local", { Agency: "Metro Sheriff", Date: "04/02/2007" }), follow],
+      true,
+    ],
+    [
+      "the agency in another case and spacing",
+      [leNew("Local", { Agency: " METRO  pd", Date: "04/02/2007" }), follow],
+      false,
+    ],
+    [
+      "a New Contact in the previous fiscal year",
+      [leNew("Local", { Agency: "Metro PD", Date: "09/01/2006" }), follow],
+      false,
+    ],
+  ])("%s: warned %p", (_name, rows, warned) => {
+    const found = warn(rows);
+    const row = 2 + rows.indexOf(follow);
+    expect(brief(found)).toEqual(
+      warned
+        ? [{ code: "follow-up-without-new-contact", row, column: "Activity", cell: `D${row}` }]
+        : []
+    );
+    if (warned)
+      expect(found[0].message).toMatch(
+        /Follow Up Contact with Metro PD, but the log has no earlier New Contact/
+      );
+  });
+
+  test("an invalid New Contact does not count as the earlier contact", () => {
+    const log = readLog(
+      grid([
+        without(leNew("Local", { Agency: "Metro PD", Date: "04/02/2007" }), "POC Name"),
+        follow,
+      ])
+    );
+    expect(warnings(log).map((f) => f.code)).toEqual(["follow-up-without-new-contact"]);
+  });
+});
+
+describe("text that begins like a formula is kept as text, with a warning", () => {
+  test.each<[string, RowSpec, string, string]>([
+    ["= in Content", ngoNew({ Content: '=HYPERLINK("http://x")' }), "Content", "="],
+    ["+ in POC Title", ngoNew({ "POC Title": "+1 202 555 0100" }), "POC Title", "+"],
+    ["- in POC Name", ngoNew({ "POC Name": "-Ann Lee" }), "POC Name", "-"],
+    ["@ in Agency", ngoNew({ Agency: "@SafeHarbor" }), "Agency", "@"],
+    ["tab in Content", ngoNew({ Content: "\tindented" }), "Content", "tab"],
+    ["CR in Agency", ngoNew({ Agency: "\rSafe Harbor" }), "Agency", "CR"],
+  ])("%s", (_name, r, column, shown) => {
+    const found = warn([r]);
+    const letter = String.fromCharCode(65 + HEADERS.indexOf(column as (typeof HEADERS)[number]));
+    expect(brief(found)).toEqual([
+      { code: "formula-like-text", row: 2, column, cell: `${letter}2` },
+    ]);
+    expect(found[0].message).toContain(`begins with "${shown}"`);
+    expect(found[0].message).toMatch(/kept as text, never run as a formula/);
+  });
+
+  test.each<[string, RowSpec]>([
+    ["= inside the text", ngoNew({ Content: "a = b" })],
+    ["a leading space then =", ngoNew({ Content: " =1" })],
+  ])("no warning for %s", (_name, r) => {
+    expect(warn([r])).toEqual([]);
+  });
+
+  test("a negative number (not text) is an error but not formula-like", () => {
+    const log = readLog(grid([ngoTraining({ Attendees: -5 })]));
+    expect(checkLog(log).map((f) => f.code)).toEqual(["count-negative"]);
+  });
+
+  test("formula-like text on an invalid row is still flagged, with its error", () => {
+    const log = readLog(grid([ngoTraining({ Attendees: "-5" })]));
+    expect(brief(checkLog(log))).toEqual([
+      { code: "count-negative", row: 2, column: "Attendees", cell: "J2" },
+      { code: "formula-like-text", row: 2, column: "Attendees", cell: "J2" },
+    ]);
+  });
+
+  test("blank rows, even of tabs and line breaks, get no warning", () => {
+    const blank: CellValue[] = HEADERS.map((_, i) => ["\t", "\r\n", " ", ""][i % 4]);
+    const log = readLog({ values: [[...HEADERS], cells(ngoNew()), blank] });
+    expect(checkLog(log)).toEqual([]);
+  });
+});
+
+describe("implausibly large counts", () => {
+  test("the thresholds", () => {
+    expect(IMPLAUSIBLE_COUNT).toEqual({ presentations: 50, agencies: 500, attendees: 5000 });
+  });
+
+  test.each<[string, RowSpec, string | undefined]>([
+    ["50 presentations", ngoTraining({ Presentations: 50 }), undefined],
+    ["51 presentations", ngoTraining({ Presentations: 51 }), "Presentations"],
+    ["500 agencies", leTraining("State", { Agencies: 500 }), undefined],
+    ["501 agencies", leTraining("State", { Agencies: 501 }), "Agencies"],
+    ["5000 attendees", ngoTraining({ Attendees: 5000 }), undefined],
+    ["25000 attendees", ngoTraining({ Attendees: 25000 }), "Attendees"],
+  ])("%s", (_name, r, column) => {
+    const found = warn([r]);
+    if (column === undefined) {
+      expect(found).toEqual([]);
+      return;
+    }
+    const letter = String.fromCharCode(65 + HEADERS.indexOf(column as (typeof HEADERS)[number]));
+    expect(brief(found)).toEqual([
+      { code: "count-implausible", row: 2, column, cell: `${letter}2` },
+    ]);
+    expect(found[0].message).toMatch(new RegExp(`^${column} is \\d+: more than \\d+ in one event`));
+  });
+
+  test("a warned count is still in the figures", () => {
+    const log = readLog(grid([ngoTraining({ Attendees: 25000 })]));
+    expect(tally(log.entries, FY2007_Q3).quarter).toEqual(
+      figures({
+        "ngo.training.presentations": 1,
+        "ngo.training.agencies": 3,
+        "ngo.training.attendees": 25000,
+      })
+    );
+  });
+});
+
+describe("checkLog and analyze", () => {
+  test("findings are sorted by row, errors before warnings", () => {
+    const rows = [
+      leFollowUp("Local", { Agency: "Metro PD", Content: "=x" }), // 2 warnings
+      without(ngoNew({ Content: "+y" }), "Agency"), // error + warning
+      ngoNew({ Date: "09/30/2006" }), // outside FY
+    ];
+    const log = readLog(grid(rows));
+    expect(brief(checkLog(log, { period: FY2007_Q3 }))).toEqual([
+      { code: "follow-up-without-new-contact", row: 2, column: "Activity", cell: "D2" },
+      { code: "formula-like-text", row: 2, column: "Content", cell: "K2" },
+      { code: "agency-missing", row: 3, column: "Agency", cell: "E3" },
+      { code: "formula-like-text", row: 3, column: "Content", cell: "K3" },
+      { code: "date-outside-fiscal-year", row: 4, column: "Date", cell: "A4" },
+    ]);
+  });
+
+  test("analyze counts errors and warnings, and warned rows stay in the figures", () => {
+    const rows = [
+      ngoNew({ Date: "04/15/2007" }),
+      ngoNew({ Date: "04/15/2007" }), // duplicate (warning)
+      ngoNew({ Date: "06/01/2007" }), // in the future (warning)
+      without(ngoNew(), "Content"), // error
+    ];
+    const report = analyze({ log: grid(rows), period: FY2007_Q3, today: utcDay(2007, 5, 1) });
+    expect(report.errors).toBe(1);
+    expect(report.warnings).toBe(2);
+    expect(report.figures.quarter).toEqual(figures({ "ngo.newContact": 3 }));
+  });
+
+  test("every code has its severity, and sortFindings orders by row then severity", () => {
+    expect(FINDING_SEVERITY["date-impossible"]).toBe("error");
+    expect(FINDING_SEVERITY.duplicate).toBe("warning");
+    const f = (row: number, severity: "error" | "warning", column: string) =>
+      ({ row, severity, column, code: "duplicate", message: "" }) as Finding;
+    expect(
+      sortFindings([
+        f(3, "warning", "A"),
+        f(2, "warning", "B"),
+        f(2, "error", "C"),
+        f(2, "warning", "A"),
+      ])
+    ).toEqual([
+      f(2, "error", "C"),
+      f(2, "warning", "A"),
+      f(2, "warning", "B"),
+      f(3, "warning", "A"),
+    ]);
+  });
+
+  test.each<[number, string]>([
+    [1, "A"],
+    [12, "L"],
+    [26, "Z"],
+    [27, "AA"],
+    [52, "AZ"],
+    [53, "BA"],
+    [702, "ZZ"],
+    [703, "AAA"],
+  ])("column %i is %s", (n, letters) => {
+    expect(columnLetters(n)).toBe(letters);
+  });
+});
