@@ -69,11 +69,16 @@ export const CHART_LINES: readonly ChartLine[] = [
 ];
 
 export const CHART_LINE: Readonly<Record<LineKey, ChartLine>> = Object.fromEntries(
-  CHART_LINES.map((l) => [l.key, l]),
+  CHART_LINES.map((l) => [l.key, l])
 ) as Record<LineKey, ChartLine>;
 
 export type FormRow =
-  | { readonly kind: "heading"; readonly label: string; readonly section: SectionKey; readonly training: boolean }
+  | {
+      readonly kind: "heading";
+      readonly label: string;
+      readonly section: SectionKey;
+      readonly training: boolean;
+    }
   | { readonly kind: "line"; readonly line: ChartLine };
 
 /**
@@ -148,7 +153,8 @@ const LINE_NAMES: ReadonlyMap<string, LineKey> = (() => {
       for (const label of labels) {
         const name = normalizeLabel(section) + normalizeLabel(label);
         names.set(name, l.key);
-        if (l.training) names.set(normalizeLabel(section) + "training" + normalizeLabel(label), l.key);
+        if (l.training)
+          names.set(normalizeLabel(section) + "training" + normalizeLabel(label), l.key);
       }
     }
   }

@@ -64,20 +64,24 @@ const SERIAL_1904_EPOCH = -dayFromYmd(1904, 1, 1);
 export const FAKE_LEAP_DAY_SERIAL = 60;
 
 export type SerialResult =
-  | { ok: true; day: Day }
-  | { ok: false; reason: "fake-leap-day" | "not-a-date" };
+  { ok: true; day: Day } | { ok: false; reason: "fake-leap-day" | "not-a-date" };
 
 /** The day an Excel serial number shows (its fraction, the time of day, is dropped). */
 export function dayFromSerial(serial: number, date1904: boolean): SerialResult {
   if (!Number.isFinite(serial)) return { ok: false, reason: "not-a-date" };
   const whole = Math.floor(serial);
   if (date1904) {
-    return whole < 0 ? { ok: false, reason: "not-a-date" } : { ok: true, day: whole - SERIAL_1904_EPOCH };
+    return whole < 0
+      ? { ok: false, reason: "not-a-date" }
+      : { ok: true, day: whole - SERIAL_1904_EPOCH };
   }
   if (whole < 1) return { ok: false, reason: "not-a-date" };
   if (whole === FAKE_LEAP_DAY_SERIAL) return { ok: false, reason: "fake-leap-day" };
   // Before the fake leap day, serials are one day "ahead" of the true calendar.
-  return { ok: true, day: whole < FAKE_LEAP_DAY_SERIAL ? whole - SERIAL_1900_EPOCH + 1 : whole - SERIAL_1900_EPOCH };
+  return {
+    ok: true,
+    day: whole < FAKE_LEAP_DAY_SERIAL ? whole - SERIAL_1900_EPOCH + 1 : whole - SERIAL_1900_EPOCH,
+  };
 }
 
 export function serialFromDay(d: Day, date1904: boolean): number {
@@ -103,8 +107,7 @@ function monthFromName(name: string): number | undefined {
 }
 
 export type TextDateResult =
-  | { ok: true; day: Day }
-  | { ok: false; reason: "impossible" | "unreadable" };
+  { ok: true; day: Day } | { ok: false; reason: "impossible" | "unreadable" };
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/;
 const US = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
@@ -124,7 +127,11 @@ export function dayFromText(text: string): TextDateResult {
   } else if ((match = US.exec(s))) {
     [m, d, y] = [Number(match[1]), Number(match[2]), expandYear(Number(match[3]), match[3].length)];
   } else if ((match = DAY_MONTH_NAME_YEAR.exec(s))) {
-    [d, m, y] = [Number(match[1]), monthFromName(match[2]), expandYear(Number(match[3]), match[3].length)];
+    [d, m, y] = [
+      Number(match[1]),
+      monthFromName(match[2]),
+      expandYear(Number(match[3]), match[3].length),
+    ];
   } else if ((match = MONTH_NAME_DAY_YEAR.exec(s))) {
     [m, d, y] = [monthFromName(match[1]), Number(match[2]), Number(match[3])];
   } else {

@@ -8,7 +8,16 @@
  * once, because a schema library per row is too slow for 100,000 rows.
  */
 import { z } from "zod";
-import { Day, dayFromDate, dayFromSerial, dayFromText, isPlausible, usDate, EARLIEST_PLAUSIBLE, LATEST_PLAUSIBLE } from "./dates";
+import {
+  Day,
+  dayFromDate,
+  dayFromSerial,
+  dayFromText,
+  isPlausible,
+  usDate,
+  EARLIEST_PLAUSIBLE,
+  LATEST_PLAUSIBLE,
+} from "./dates";
 import { Finding, FindingCode, FINDING_SEVERITY, columnLetters } from "./findings";
 import {
   ACTIVITIES,
@@ -87,11 +96,13 @@ export function isBlank(v: CellValue, zeroIsBlank = false): boolean {
 
 // ---- Column coercers: one cell -> one field ---------------------------------------------------
 
-type Coerced<T> = { ok: true; value: T | undefined } | { ok: false; code: FindingCode; message: string };
+type Coerced<T> =
+  { ok: true; value: T | undefined } | { ok: false; code: FindingCode; message: string };
 
 const ok = <T>(value: T | undefined): Coerced<T> => ({ ok: true, value });
 const fail = <T>(code: FindingCode, message: string): Coerced<T> => ({ ok: false, code, message });
-const shown = (v: CellValue): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
+const shown = (v: CellValue): string =>
+  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
 
 function coerceDate(v: CellValue, date1904: boolean): Coerced<Day> {
   let day: Day;
@@ -99,7 +110,10 @@ function coerceDate(v: CellValue, date1904: boolean): Coerced<Day> {
     const r = dayFromSerial(v, date1904);
     if (!r.ok) {
       return r.reason === "fake-leap-day"
-        ? fail("date-impossible", "Date is 29 Feb 1900, a day that does not exist: enter the real date.")
+        ? fail(
+            "date-impossible",
+            "Date is 29 Feb 1900, a day that does not exist: enter the real date."
+          )
         : fail("date-unreadable", `Date ${v} is not a date: enter it as MM/DD/YYYY.`);
     }
     day = r.day;
@@ -120,7 +134,7 @@ function coerceDate(v: CellValue, date1904: boolean): Coerced<Day> {
   if (!isPlausible(day)) {
     return fail(
       "date-implausible",
-      `Date ${usDate(day)} is outside ${usDate(EARLIEST_PLAUSIBLE)} to ${usDate(LATEST_PLAUSIBLE)}: check the year.`,
+      `Date ${usDate(day)} is outside ${usDate(EARLIEST_PLAUSIBLE)} to ${usDate(LATEST_PLAUSIBLE)}: check the year.`
     );
   }
   return ok(day);
@@ -130,7 +144,7 @@ function coerceWord<T extends string>(
   name: string,
   words: ReadonlyMap<string, T>,
   allowed: readonly string[],
-  code: FindingCode,
+  code: FindingCode
 ): (v: CellValue) => Coerced<T> {
   return (v) => {
     const value = words.get(normalizeWord(shown(v)));
@@ -158,10 +172,13 @@ function coerceText(v: CellValue): Coerced<string> {
 
 function coerceCount(header: string): (v: CellValue) => Coerced<number> {
   return (v) => {
-    const n = typeof v === "number" ? v : typeof v === "string" ? Number(v.trim().replace(/,/g, "")) : NaN;
-    if (!Number.isFinite(n)) return fail("count-not-number", `${header} "${shown(v)}" is not a number.`);
+    const n =
+      typeof v === "number" ? v : typeof v === "string" ? Number(v.trim().replace(/,/g, "")) : NaN;
+    if (!Number.isFinite(n))
+      return fail("count-not-number", `${header} "${shown(v)}" is not a number.`);
     if (n < 0) return fail("count-negative", `${header} is ${n}: a count cannot be negative.`);
-    if (!Number.isInteger(n)) return fail("count-not-whole", `${header} is ${n}: a count is a whole number.`);
+    if (!Number.isInteger(n))
+      return fail("count-not-whole", `${header} is ${n}: a count is a whole number.`);
     return ok(n);
   };
 }
@@ -212,39 +229,70 @@ const COUNT_MINIMUM: Record<"presentations" | "agencies" | "attendees", number> 
  */
 export function rowRules(r: RowFields, report: ReportIssue): void {
   if (r.date === undefined) report("date", "date-missing", "Date is missing.");
-  if (r.sector === undefined) report("sector", "sector-missing", `Sector is missing: ${SECTORS.join(" or ")}.`);
+  if (r.sector === undefined)
+    report("sector", "sector-missing", `Sector is missing: ${SECTORS.join(" or ")}.`);
   if (r.activity === undefined) {
     report("activity", "activity-missing", `Activity is missing: ${ACTIVITIES.join(", ")}.`);
   }
   if (r.sector === LE && r.level === undefined) {
-    report("level", "level-missing", `Level is missing: a Law Enforcement row needs ${LEVELS.join(", ")}.`);
+    report(
+      "level",
+      "level-missing",
+      `Level is missing: a Law Enforcement row needs ${LEVELS.join(", ")}.`
+    );
   }
   if (r.sector === NGO_SECTOR && r.level !== undefined) {
-    report("level", "level-not-for-ngo", "Level is only for Law Enforcement rows: leave it blank for NGO.");
+    report(
+      "level",
+      "level-not-for-ngo",
+      "Level is only for Law Enforcement rows: leave it blank for NGO."
+    );
   }
   if (r.sector === LE && r.activity === "Requested Services") {
-    report("activity", "activity-not-for-sector", "Requested Services is an NGO activity, not a Law Enforcement one.");
+    report(
+      "activity",
+      "activity-not-for-sector",
+      "Requested Services is an NGO activity, not a Law Enforcement one."
+    );
   }
   if (r.agency === undefined) report("agency", "agency-missing", "Agency is missing.");
-  if (r.content === undefined) report("content", "content-missing", "Content (of the outreach provided) is missing.");
+  if (r.content === undefined)
+    report("content", "content-missing", "Content (of the outreach provided) is missing.");
   if (r.activity === "New Contact") {
     if (r.pocName === undefined) {
-      report("pocName", "poc-missing", "POC Name is missing: a New Contact names its point of contact.");
+      report(
+        "pocName",
+        "poc-missing",
+        "POC Name is missing: a New Contact names its point of contact."
+      );
     }
     if (r.pocTitle === undefined) {
-      report("pocTitle", "poc-missing", "POC Title is missing: a New Contact gives its point of contact's title.");
+      report(
+        "pocTitle",
+        "poc-missing",
+        "POC Title is missing: a New Contact gives its point of contact's title."
+      );
     }
   }
   for (const key of ["presentations", "agencies", "attendees"] as const) {
     const header = LOG_COLUMN[key].header;
     const n = r[key];
     if (r.activity === TRAINING_ACTIVITY) {
-      if (n === undefined) report(key, "count-missing", `${header} is missing: a Training/Seminar row needs it.`);
+      if (n === undefined)
+        report(key, "count-missing", `${header} is missing: a Training/Seminar row needs it.`);
       else if (n < COUNT_MINIMUM[key]) {
-        report(key, "count-too-small", `${header} is ${n}: a Training/Seminar needs at least ${COUNT_MINIMUM[key]}.`);
+        report(
+          key,
+          "count-too-small",
+          `${header} is ${n}: a Training/Seminar needs at least ${COUNT_MINIMUM[key]}.`
+        );
       }
     } else if (n !== undefined && n !== 0 && r.activity !== undefined) {
-      report(key, "count-not-for-activity", `${header} is only for Training/Seminar rows, not ${r.activity}.`);
+      report(
+        key,
+        "count-not-for-activity",
+        `${header} is only for Training/Seminar rows, not ${r.activity}.`
+      );
     }
   }
 }
@@ -265,7 +313,9 @@ function fieldSchema(key: ColumnKey, date1904: boolean) {
 
 /** The zod schema of one log row (keys are the column keys; values as a cell or a form holds them). */
 export function logRowSchema(date1904 = false) {
-  const shape = Object.fromEntries(COLUMN_KEYS.map((k) => [k, fieldSchema(k, date1904)])) as unknown as {
+  const shape = Object.fromEntries(
+    COLUMN_KEYS.map((k) => [k, fieldSchema(k, date1904)])
+  ) as unknown as {
     [K in ColumnKey]: z.ZodType<RowFields[K], unknown>;
   };
   // The row rules run even when a field failed (as readLog does), so the form shows every error
@@ -275,11 +325,17 @@ export function logRowSchema(date1904 = false) {
       const failed = new Set(ctx.issues.map((i) => i.path?.[0]));
       rowRules(row as RowFields, (column, code, message) => {
         if (!failed.has(column)) {
-          ctx.issues.push({ code: "custom", message, path: [column], input: row, params: { code } });
+          ctx.issues.push({
+            code: "custom",
+            message,
+            path: [column],
+            input: row,
+            params: { code },
+          });
         }
       });
     },
-    { when: () => true },
+    { when: () => true }
   );
 }
 
@@ -346,7 +402,10 @@ function closest(wanted: string, found: string[]): string | undefined {
 }
 
 /** Which column each header cell names; throws LogLayoutError naming any missing column. */
-export function matchHeader(header: readonly CellValue[], headerRow: number): Partial<Record<ColumnKey, number>> {
+export function matchHeader(
+  header: readonly CellValue[],
+  headerRow: number
+): Partial<Record<ColumnKey, number>> {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const unknown: string[] = [];
   header.forEach((cell, i) => {
@@ -360,10 +419,10 @@ export function matchHeader(header: readonly CellValue[], headerRow: number): Pa
     const what = missing
       .map((c) => {
         const guess = closest(c.header, unknown);
-        return guess ? `"${c.header}" (is "${guess}" a misspelling?)` : `"${c.header}"`;
+        return guess ? `"${c.header}" column (is "${guess}" a misspelling?)` : `"${c.header}" column`;
       })
-      .join(", ");
-    throw new LogLayoutError(`the log's header row (row ${headerRow}) has no ${what} column.`);
+      .join("; no ");
+    throw new LogLayoutError(`the log's header row (row ${headerRow}) has no ${what}.`);
   }
   return columns;
 }
@@ -371,7 +430,8 @@ export function matchHeader(header: readonly CellValue[], headerRow: number): Pa
 /** True when a row's cells name at least three log columns: it is a header row. */
 export function looksLikeHeader(row: readonly CellValue[]): boolean {
   let named = 0;
-  for (const cell of row) if (typeof cell === "string" && columnOfHeader(cell) !== undefined) named++;
+  for (const cell of row)
+    if (typeof cell === "string" && columnOfHeader(cell) !== undefined) named++;
   return named >= 3;
 }
 
@@ -408,7 +468,9 @@ export function readLog(grid: LogGrid): ParsedLog {
 
   const keys = COLUMN_KEYS.filter((k) => columns[k] !== undefined);
   const indexes = keys.map((k) => columns[k] as number);
-  const caches = keys.map((k) => (CACHED.has(k) ? new Map<CellValue, Coerced<unknown>>() : undefined));
+  const caches = keys.map((k) =>
+    CACHED.has(k) ? new Map<CellValue, Coerced<unknown>>() : undefined
+  );
   const letters = keys.map((k) => columnLetters(left + (columns[k] as number)));
 
   const entries: LogEntry[] = [];
@@ -425,7 +487,14 @@ export function readLog(grid: LogGrid): ParsedLog {
     if (k >= 0 && failed & (1 << k)) return;
     errors++;
     const cell = k >= 0 ? `${letters[k]}${row}` : undefined;
-    findings.push({ row, column: LOG_COLUMN[column].header, severity: "error", code, message, ...(cell ? { cell } : {}) });
+    findings.push({
+      row,
+      column: LOG_COLUMN[column].header,
+      severity: "error",
+      code,
+      message,
+      ...(cell ? { cell } : {}),
+    });
   };
 
   for (let i = hasHeader ? 1 : 0; i < values.length; i++) {
@@ -453,7 +522,14 @@ export function readLog(grid: LogGrid): ParsedLog {
           errors++;
           failed |= 1 << k;
         }
-        findings.push({ row, column: LOG_COLUMN[keys[k]].header, severity, code: r.code, message: r.message, cell: `${letters[k]}${row}` });
+        findings.push({
+          row,
+          column: LOG_COLUMN[keys[k]].header,
+          severity,
+          code: r.code,
+          message: r.message,
+          cell: `${letters[k]}${row}`,
+        });
       }
     }
     if (blank) continue;
@@ -479,5 +555,13 @@ export function readLog(grid: LogGrid): ParsedLog {
       significant: fields.significant ?? false,
     });
   }
-  return { entries, findings, columns, headerRow: hasHeader ? top : undefined, dataRows, invalidRows, grid };
+  return {
+    entries,
+    findings,
+    columns,
+    headerRow: hasHeader ? top : undefined,
+    dataRows,
+    invalidRows,
+    grid,
+  };
 }

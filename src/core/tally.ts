@@ -55,15 +55,27 @@ export function countEntry(f: Figures, e: LogEntry): void {
 }
 
 /** Quarter: rows dated inside the quarter. Cumulative: from 1 October through the quarter's end. */
-export function periodWindows(p: FiscalPeriod): { quarterStart: number; fyStart: number; end: number } {
-  return { quarterStart: quarterStart(p), fyStart: fiscalYearStart(p.fiscalYear), end: quarterEnd(p) };
+export function periodWindows(p: FiscalPeriod): {
+  quarterStart: number;
+  fyStart: number;
+  end: number;
+} {
+  return {
+    quarterStart: quarterStart(p),
+    fyStart: fiscalYearStart(p.fiscalYear),
+    end: quarterEnd(p),
+  };
 }
 
 /**
  * Quarter and cumulative figures for every line. `opening` is the office's opening balance for
  * the fiscal year (its totals before it started logging), added to every cumulative figure.
  */
-export function tally(entries: readonly LogEntry[], period: FiscalPeriod, opening?: Partial<Figures>): ChartFigures {
+export function tally(
+  entries: readonly LogEntry[],
+  period: FiscalPeriod,
+  opening?: Partial<Figures>
+): ChartFigures {
   const quarter = zeroFigures();
   const cumulative = zeroFigures();
   const w = periodWindows(period);

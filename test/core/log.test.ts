@@ -119,27 +119,27 @@ describe("header matching", () => {
     [
       "a misspelled Agency",
       (h) => (h === "Agency" ? "Agncy" : h),
-      /no "Agency" \(is "Agncy" a misspelling\?\) column/,
+      /no "Agency" column \(is "Agncy" a misspelling\?\)/,
     ],
     [
       "a misspelled Date",
       (h) => (h === "Date" ? "Dtae" : h),
-      /no "Date" \(is "Dtae" a misspelling\?\) column/,
+      /no "Date" column \(is "Dtae" a misspelling\?\)/,
     ],
     [
       "a misspelled Content",
       (h) => (h === "Content" ? "Contnet" : h),
-      /no "Content" \(is "Contnet"/,
+      /no "Content" column \(is "Contnet"/,
     ],
     [
       "a misspelled POC Title",
       (h) => (h === "POC Title" ? "POC Titel" : h),
-      /no "POC Title" \(is "POC Titel"/,
+      /no "POC Title" column \(is "POC Titel"/,
     ],
     [
       "a misspelled Attendees",
       (h) => (h === "Attendees" ? "Atendees" : h),
-      /no "Attendees" \(is "Atendees"/,
+      /no "Attendees" column \(is "Atendees"/,
     ],
     ["Level left out", (h) => (h === "Level" ? "Remarks" : h), /has no "Level" column\.$/],
   ])("%s -> LogLayoutError naming the column", (_name, rename, message) => {
@@ -151,7 +151,7 @@ describe("header matching", () => {
   test("every missing column is named, with the header's worksheet row", () => {
     const headers = HEADERS.filter((h) => h !== "Sector" && h !== "Activity");
     expect(() => readLog({ values: [headers], top: 5 })).toThrow(
-      'the log\'s header row (row 5) has no "Sector", "Activity" column.'
+      'the log\'s header row (row 5) has no "Sector" column; no "Activity" column.'
     );
   });
 
