@@ -96,11 +96,29 @@ export function isBlank(v: CellValue, zeroIsBlank = false): boolean {
 
 // ---- Column coercers: one cell -> one field ---------------------------------------------------
 
-type Coerced<T> =
-  { ok: true; value: T | undefined } | { ok: false; code: FindingCode; message: string };
+/** Why a cell cannot be read: the finding's code and message. */
+class CoercionFailure {
+  constructor(
+    readonly code: FindingCode,
+    readonly message: string
+  ) {}
+}
 
-const ok = <T>(value: T | undefined): Coerced<T> => ({ ok: true, value });
-const fail = <T>(code: FindingCode, message: string): Coerced<T> => ({ ok: false, code, message });
+/**
+ * A cell's field, or why it cannot be read. A good cell's field is returned as it is, with no
+ * wrapper object (readLog coerces about a million cells for 100,000 rows).
+ */
+type Coerced<T> = T | CoercionFailure;
+
+const ok = <T>(value: T): Coerced<T> => value;
+const fail = <T>(code: FindingCode, message: string): Coerced<T> =>
+  new CoercionFailure(code, message);
+
+/**
+ * Every field is a primitive (a Day, a string, a number, a boolean), so an object is a failure.
+ * (Not `instanceof`: under tsx's keepNames it is several times slower in readLog's loop.)
+ */
+const isFailure = (r: Coerced<unknown>): r is CoercionFailure => typeof r === "object";
 const shown = (v: CellValue): string =>
   v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
 
@@ -217,10 +235,18 @@ const CACHED: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
 
 export type ReportIssue = (column: ColumnKey, code: FindingCode, message: string) => void;
 
-const COUNT_MINIMUM: Record<"presentations" | "agencies" | "attendees", number> = {
+type CountKey = "presentations" | "agencies" | "attendees";
+
+const COUNT_MINIMUM: Record<CountKey, number> = {
   presentations: 1,
   agencies: 1,
   attendees: 0,
+};
+// Read once: imported bindings can be getters in some module formats, too slow in row loops.
+const COUNT_HEADER: Record<CountKey, string> = {
+  presentations: LOG_COLUMN.presentations.header,
+  agencies: LOG_COLUMN.agencies.header,
+  attendees: LOG_COLUMN.attendees.header,
 };
 
 /**
@@ -274,26 +300,35 @@ export function rowRules(r: RowFields, report: ReportIssue): void {
       );
     }
   }
-  for (const key of ["presentations", "agencies", "attendees"] as const) {
-    const header = LOG_COLUMN[key].header;
-    const n = r[key];
-    if (r.activity === TRAINING_ACTIVITY) {
-      if (n === undefined)
-        report(key, "count-missing", `${header} is missing: a Training/Seminar row needs it.`);
-      else if (n < COUNT_MINIMUM[key]) {
-        report(
-          key,
-          "count-too-small",
-          `${header} is ${n}: a Training/Seminar needs at least ${COUNT_MINIMUM[key]}.`
-        );
-      }
-    } else if (n !== undefined && n !== 0 && r.activity !== undefined) {
+  countRule("presentations", r.presentations, r.activity, report);
+  countRule("agencies", r.agencies, r.activity, report);
+  countRule("attendees", r.attendees, r.activity, report);
+}
+
+/** A training count: on a Training/Seminar row required (at least its minimum), elsewhere absent. */
+function countRule(
+  key: CountKey,
+  n: number | undefined,
+  activity: Activity | undefined,
+  report: ReportIssue
+): void {
+  const header = COUNT_HEADER[key];
+  if (activity === TRAINING_ACTIVITY) {
+    if (n === undefined)
+      report(key, "count-missing", `${header} is missing: a Training/Seminar row needs it.`);
+    else if (n < COUNT_MINIMUM[key]) {
       report(
         key,
-        "count-not-for-activity",
-        `${header} is only for Training/Seminar rows, not ${r.activity}.`
+        "count-too-small",
+        `${header} is ${n}: a Training/Seminar needs at least ${COUNT_MINIMUM[key]}.`
       );
     }
+  } else if (n !== undefined && n !== 0 && activity !== undefined) {
+    report(
+      key,
+      "count-not-for-activity",
+      `${header} is only for Training/Seminar rows, not ${activity}.`
+    );
   }
 }
 
@@ -304,7 +339,7 @@ function fieldSchema(key: ColumnKey, date1904: boolean) {
   return z.unknown().transform((raw, ctx) => {
     if (isBlank(raw as CellValue)) return undefined;
     const r = coerce(raw as CellValue, date1904);
-    if (r.ok) return r.value;
+    if (!isFailure(r)) return r;
     if (FINDING_SEVERITY[r.code] === "warning") return undefined;
     ctx.issues.push({ code: "custom", message: r.message, input: raw, params: { code: r.code } });
     return undefined; // as in readLog: a field that failed its coercion reaches rowRules as undefined
@@ -419,7 +454,9 @@ export function matchHeader(
     const what = missing
       .map((c) => {
         const guess = closest(c.header, unknown);
-        return guess ? `"${c.header}" column (is "${guess}" a misspelling?)` : `"${c.header}" column`;
+        return guess
+          ? `"${c.header}" column (is "${guess}" a misspelling?)`
+          : `"${c.header}" column`;
       })
       .join("; no ");
     throw new LogLayoutError(`the log's header row (row ${headerRow}) has no ${what}.`);
@@ -453,6 +490,25 @@ function emptyFields(): RowFields {
   };
 }
 
+/** Each field's place in readLog's array of a row's fields. */
+const SLOT = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i])) as Record<ColumnKey, number>;
+
+/** A row's fields from their slots, by name (one object shape, no keyed store per cell). */
+function fillFields(f: RowFields, slot: readonly unknown[]): void {
+  f.date = slot[SLOT.date] as Day | undefined;
+  f.sector = slot[SLOT.sector] as Sector | undefined;
+  f.level = slot[SLOT.level] as Level | undefined;
+  f.activity = slot[SLOT.activity] as Activity | undefined;
+  f.agency = slot[SLOT.agency] as string | undefined;
+  f.pocName = slot[SLOT.pocName] as string | undefined;
+  f.pocTitle = slot[SLOT.pocTitle] as string | undefined;
+  f.presentations = slot[SLOT.presentations] as number | undefined;
+  f.agencies = slot[SLOT.agencies] as number | undefined;
+  f.attendees = slot[SLOT.attendees] as number | undefined;
+  f.content = slot[SLOT.content] as string | undefined;
+  f.significant = slot[SLOT.significant] as boolean | undefined;
+}
+
 /** Read every row of the log: the valid entries, and a finding for every broken rule. */
 export function readLog(grid: LogGrid): ParsedLog {
   const top = grid.top ?? 1;
@@ -466,11 +522,20 @@ export function readLog(grid: LogGrid): ParsedLog {
     ? matchHeader(values[0], top)
     : Object.fromEntries(LOG_COLUMNS.map((c, i) => [c.key, i]));
 
+  // Everything a cell needs, per column of the log, looked up once rather than once per cell.
   const keys = COLUMN_KEYS.filter((k) => columns[k] !== undefined);
+  const width = keys.length;
   const indexes = keys.map((k) => columns[k] as number);
+  const coercers = keys.map((k) => COERCERS[k]);
+  const headers = keys.map((k) => LOG_COLUMN[k].header);
+  const zeroBlank = keys.map((k) => zeroIsBlank && !(k in COUNT_MINIMUM));
+  const slots = keys.map((k) => SLOT[k]);
   const caches = keys.map((k) =>
     CACHED.has(k) ? new Map<CellValue, Coerced<unknown>>() : undefined
   );
+  // The last value seen in each cached column and its coercion: neighbouring rows often agree.
+  const lastRaw: CellValue[] = keys.map(() => undefined);
+  const lastCoerced: Coerced<unknown>[] = keys.map(() => undefined);
   const letters = keys.map((k) => columnLetters(left + (columns[k] as number)));
 
   const entries: LogEntry[] = [];
@@ -497,25 +562,37 @@ export function readLog(grid: LogGrid): ParsedLog {
     });
   };
 
+  // The row's fields by SLOT (array stores, not a keyed property store per cell), then `fields`.
+  const slot: unknown[] = COLUMN_KEYS.map(() => undefined);
+  const fields = emptyFields();
   for (let i = hasHeader ? 1 : 0; i < values.length; i++) {
     const cells = values[i];
     row = top + i;
-    const fields = emptyFields();
     let blank = true;
     errors = 0;
     failed = 0;
-    for (let k = 0; k < keys.length; k++) {
+    for (let k = 0; k < width; k++) {
       const raw = cells[indexes[k]];
-      if (isBlank(raw, zeroIsBlank && !(keys[k] in COUNT_MINIMUM))) continue;
+      slot[slots[k]] = undefined;
+      if (isBlank(raw, zeroBlank[k])) continue;
       if (!(zeroIsBlank && raw === 0)) blank = false;
+      let r: Coerced<unknown>;
       const cache = caches[k];
-      let r = cache?.get(raw);
-      if (r === undefined) {
-        r = COERCERS[keys[k]](raw, date1904);
-        cache?.set(raw, r);
+      if (cache === undefined) {
+        r = coercers[k](raw, date1904);
+      } else if (raw === lastRaw[k]) {
+        r = lastCoerced[k];
+      } else {
+        r = cache.get(raw);
+        if (r === undefined) {
+          r = coercers[k](raw, date1904);
+          cache.set(raw, r);
+        }
+        lastRaw[k] = raw;
+        lastCoerced[k] = r;
       }
-      if (r.ok) {
-        (fields as Record<string, unknown>)[keys[k]] = r.value;
+      if (!isFailure(r)) {
+        slot[slots[k]] = r;
       } else {
         const severity = FINDING_SEVERITY[r.code];
         if (severity === "error") {
@@ -524,7 +601,7 @@ export function readLog(grid: LogGrid): ParsedLog {
         }
         findings.push({
           row,
-          column: LOG_COLUMN[keys[k]].header,
+          column: headers[k],
           severity,
           code: r.code,
           message: r.message,
@@ -534,6 +611,7 @@ export function readLog(grid: LogGrid): ParsedLog {
     }
     if (blank) continue;
     dataRows++;
+    fillFields(fields, slot);
     rowRules(fields, report);
     if (errors > 0) {
       invalidRows++;
