@@ -1,0 +1,776 @@
+/**
+ * The workbook port on the Excel JavaScript API: the same contract as the .xlsx adapter, so the
+ * task pane runs the same use cases (app/quarterly.ts, app/log-entry.ts, app/setup.ts) in Excel.
+ *
+ * Round trips are the cost in Excel (on the web each `context.sync()` is a request to a server),
+ * so every operation queues its whole work and syncs a fixed number of times, however many rows
+ * it touches: reading a sheet is one sync, writing any number of cells is one, appending rows to
+ * a table is one. Writes go in whole 2-D blocks (one range per run of adjacent cells in a column)
+ * inside `suspendApiCalculationUntilNextSync()`.
+ *
+ * Text is always stored as text. `range.values` parses what it is given as if it were typed
+ * ("=1+1" becomes a formula, "04/15/2007" a date, "007" the number 7), so every text cell gets
+ * the Text number format ("@") first, in the same batch: Excel then keeps what is typed as it is,
+ * as it does for a cell formatted as Text by hand. Where the host has ExcelApi 1.16, text that
+ * begins like a formula (=, +, -, @, tab, CR) or with an apostrophe is also written as a typed
+ * string value (`valuesAsJson`, type "String"), which Excel never parses at all.
+ */
+import { LINE_KEYS, CHART_LINE, ChartFigures, SECTION } from "../core/chart";
+import { columnLetters } from "../core/findings";
+import { CellValue } from "../core/log";
+import { FiscalPeriod, formatPeriod } from "../core/period";
+import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
+import { CellStyle, LES_HEADER_FOOTER, SheetSpec } from "./sheet-spec";
+
+/** Excel.run, or a stand-in for it (tests pass office-addin-mock's). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeAdapterOptions {
+  readonly run?: ExcelRun;
+  /** The host has ExcelApi 1.16 (Range.valuesAsJson): formula-like text is written as typed. */
+  readonly typedValues?: boolean;
+}
+
+/** A document custom property holds at most 255 characters (Excel trims longer values). */
+export const CUSTOM_PROPERTY_LIMIT = 255;
+/** Where the add-in remembers which cells it highlighted (an add-in setting in the workbook). */
+export const HIGHLIGHT_SETTING = "TIPS.Highlight";
+/** Excel's own light red "Bad" fill. */
+export const HIGHLIGHT_COLOR = "#FFC7CE";
+/** The sheet and chart the add-in owns for the picture of the figures. */
+export const CHART_SHEET = "Outreach Chart";
+export const CHART_NAME = "TIPSOutreachChart";
+
+/** Text that a spreadsheet would take for a formula (or a quote prefix) if it were typed in. */
+const NEEDS_TYPED = /^[=+\-@\t\r']/;
+const TEXT_FORMAT = "@";
+
+export class OfficeAdapterError extends Error {
+  override name = "OfficeAdapterError";
+}
+
+// ---- A1 addresses ------------------------------------------------------------------------------
+
+export interface Box {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** "'Outreach Log'!A1:L40" or "B3" -> its corners (1-based). */
+export function parseAddress(address: string): Box {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local.trim());
+  if (!m) throw new OfficeAdapterError(`"${address}" is not a cell range.`);
+  const col = (letters: string): number =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const left = col(m[1]);
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+// ---- Header and footer -------------------------------------------------------------------------
+
+export interface HeaderFooterSections {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/**
+ * The file format keeps a header as one string with section codes ("&L...&C...&R..."); the
+ * Excel API has one property per section. Split on &L, &C, &R (an "&&" is a literal ampersand).
+ */
+export function headerSections(code: string): HeaderFooterSections {
+  const out: HeaderFooterSections = { left: "", center: "", right: "" };
+  let section: keyof HeaderFooterSections = "center";
+  let text = "";
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === "&" && i + 1 < code.length) {
+      const next = code[i + 1];
+      const key = next === "L" ? "left" : next === "C" ? "center" : next === "R" ? "right" : null;
+      if (key) {
+        out[section] += text;
+        text = "";
+        section = key;
+        i++;
+        continue;
+      }
+      text += ch + next; // another code (&P, &N, &"font", &&): kept as it is
+      i++;
+      continue;
+    }
+    text += ch;
+  }
+  out[section] += text;
+  return out;
+}
+
+// ---- Writing cells -----------------------------------------------------------------------------
+
+type WriteValue = string | number | boolean | null;
+
+interface Write {
+  readonly row: number;
+  readonly col: number;
+  readonly value: WriteValue;
+  readonly style?: CellStyle;
+}
+
+const ALIGN: Record<NonNullable<CellStyle["align"]>, "Left" | "Center" | "Right"> = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+};
+
+function styleKey(style: CellStyle | undefined): string {
+  return style === undefined ? "" : JSON.stringify(style);
+}
+
+/** The Excel.BorderIndex names as strings (the Excel enums exist only inside Office). */
+const Excel_Border = {
+  top: "EdgeTop",
+  bottom: "EdgeBottom",
+  left: "EdgeLeft",
+  right: "EdgeRight",
+  insideHorizontal: "InsideHorizontal",
+  insideVertical: "InsideVertical",
+} as unknown as Record<string, Excel.BorderIndex>;
+
+/** A style as the seed describes it, applied to a range: the range takes this style. */
+function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
+  const format = range.format;
+  format.font.bold = style.bold === true;
+  format.font.italic = style.italic === true;
+  if (style.size !== undefined) format.font.size = style.size;
+  if (style.fill) format.fill.color = `#${style.fill}`;
+  else format.fill.clear();
+  format.wrapText = style.wrap === true;
+  format.horizontalAlignment = style.align ? ALIGN[style.align] : style.indent ? "Left" : "General";
+  if (style.indent) format.indentLevel = style.indent;
+  if (style.border === "thin") {
+    const edges: Excel.BorderIndex[] = [
+      Excel_Border.top,
+      Excel_Border.bottom,
+      Excel_Border.left,
+      Excel_Border.right,
+    ];
+    if (rows > 1) edges.push(Excel_Border.insideHorizontal);
+    if (cols > 1) edges.push(Excel_Border.insideVertical);
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+    }
+  }
+}
+
+/**
+ * Queue the writes on a sheet: one range per run of adjacent rows in a column, each given its
+ * number formats and values as 2-D blocks, styles applied per run of equal style.
+ */
+function queueWrites(sheet: Excel.Worksheet, writes: readonly Write[], typedValues: boolean): void {
+  // The last write to a cell wins; then by column and row, so runs are adjacent cells.
+  const byCell = new Map<string, Write>();
+  for (const w of writes) byCell.set(`${w.col}:${w.row}`, w);
+  const sorted = [...byCell.values()].sort((a, b) => a.col - b.col || a.row - b.row);
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    while (
+      j < sorted.length &&
+      sorted[j].col === sorted[i].col &&
+      sorted[j].row === sorted[j - 1].row + 1
+    )
+      j++;
+    queueRun(sheet, sorted.slice(i, j), typedValues);
+    i = j;
+  }
+}
+
+const TYPED = Symbol("typed");
+
+/**
+ * What goes into `range.values` for a value: "" clears a cell; text that a typed entry would
+ * change is either written typed afterwards (TYPED, left unchanged here) or, without
+ * ExcelApi 1.16, given the quote prefix Excel consumes on entry ("'" + "'abc" keeps "'abc").
+ */
+function cellInput(value: WriteValue, typedValues: boolean): WriteValue | typeof TYPED {
+  if (value === null) return "";
+  if (typeof value !== "string") return value;
+  if (typedValues && NEEDS_TYPED.test(value)) return TYPED;
+  return value.startsWith("'") ? `'${value}` : value;
+}
+
+function queueRun(sheet: Excel.Worksheet, run: readonly Write[], typedValues: boolean): void {
+  const top = run[0].row;
+  const col = run[0].col;
+  const range = sheet.getRangeByIndexes(top - 1, col - 1, run.length, 1);
+  // Formats first: a text cell is Text ("@") before its value arrives; null leaves a cell's own.
+  range.numberFormat = run.map((w) => [
+    typeof w.value === "string" ? TEXT_FORMAT : (w.style?.numFmt ?? null),
+  ]);
+  const typed: { index: number; text: string }[] = [];
+  range.values = run.map((w, index) => {
+    const input = cellInput(w.value, typedValues);
+    if (input === TYPED) typed.push({ index, text: w.value as string });
+    return [input === TYPED ? null : input];
+  });
+  for (const t of typed) {
+    const cell = sheet.getRangeByIndexes(top - 1 + t.index, col - 1, 1, 1);
+    cell.valuesAsJson = [[{ type: "String", basicValue: t.text } as Excel.StringCellValue]];
+  }
+  // Styles, one range per run of cells with the same style.
+  let s = 0;
+  while (s < run.length) {
+    let e = s + 1;
+    while (e < run.length && styleKey(run[e].style) === styleKey(run[s].style)) e++;
+    const style = run[s].style;
+    if (style) applyStyle(sheet.getRangeByIndexes(top - 1 + s, col - 1, e - s, 1), style, e - s, 1);
+    s = e;
+  }
+}
+
+/** Excel's column width is in points; a SheetSpec's (as in a file) is in characters. */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function rowRuns(rows: readonly number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+/** What the add-in remembers of a highlight, so clearing it restores exactly those cells. */
+export interface HighlightRecord {
+  readonly sheet: string;
+  readonly left: number;
+  readonly right: number;
+  readonly runs: [number, number][];
+  /** Cells that had a fill of their own before: "row:col" -> "#RRGGBB". */
+  readonly previous: Record<string, string>;
+}
+
+function isHighlightRecord(v: unknown): v is HighlightRecord {
+  const r = v as HighlightRecord;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.sheet === "string" &&
+    Array.isArray(r.runs) &&
+    typeof r.left === "number" &&
+    typeof r.right === "number"
+  );
+}
+
+const sameColor = (a: unknown, b: string): boolean =>
+  typeof a === "string" && a.toUpperCase() === b.toUpperCase();
+/** A cell without a fill of its own reads as white. */
+const NO_FILL = "#FFFFFF";
+
+// ---- The adapter -------------------------------------------------------------------------------
+
+export class OfficeAdapter implements WorkbookPort {
+  private readonly run: ExcelRun;
+  private readonly typedValues: boolean;
+  private cached1904: boolean | undefined;
+  /** The worksheet rows the last appendTableRows wrote, for the pane's message. */
+  lastAppend: { sheet: string; top: number; bottom: number } | undefined;
+
+  constructor(options: OfficeAdapterOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.typedValues = options.typedValues ?? false;
+  }
+
+  /**
+   * The date system. @types/office-js has no Workbook.use1904DateSystem in a released
+   * requirement set, so ask Excel itself: DATE(1904,1,1) is serial 0 in the 1904 system and 1462
+   * in the 1900 system (one sync, once per adapter).
+   */
+  async date1904(): Promise<boolean> {
+    if (this.cached1904 === undefined) {
+      this.cached1904 = await this.run(async (context) => {
+        const probe = context.workbook.functions.date(1904, 1, 1);
+        probe.load("value");
+        await context.sync();
+        return probe.value === 0;
+      });
+    }
+    return this.cached1904;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async readSheet(sheet: string): Promise<SheetGrid> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("values,rowIndex,columnIndex");
+      ws.load("name");
+      await context.sync();
+      if (used.isNullObject) return { sheet: ws.name, values: [], top: 1, left: 1 };
+      const values = used.values.map((row) =>
+        row.map((v: unknown): CellValue => (v === "" ? null : (v as CellValue)))
+      );
+      return { sheet: ws.name, values, top: used.rowIndex + 1, left: used.columnIndex + 1 };
+    });
+  }
+
+  async tables(): Promise<TableRef[]> {
+    return this.run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      await context.sync();
+      const found = tables.items.map((table) => {
+        const ws = table.worksheet;
+        ws.load("name");
+        const range = table.getRange();
+        range.load("address");
+        return { table, ws, range };
+      });
+      await context.sync();
+      return found.map(({ table, ws, range }) => ({
+        name: table.name,
+        sheet: ws.name,
+        ...parseAddress(range.address),
+      }));
+    });
+  }
+
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      queueWrites(context.workbook.worksheets.getItem(sheet), writes, this.typedValues);
+      await context.sync();
+    });
+  }
+
+  /** Render a sheet description with the Excel API, in one sync. */
+  async addSheet(spec: SheetSpec): Promise<void> {
+    await this.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      const ws = context.workbook.worksheets.add(spec.name);
+      queueWrites(
+        ws,
+        spec.cells.map((c) => ({ row: c.row, col: c.col, value: c.value, style: c.style })),
+        this.typedValues
+      );
+      for (const { col, width } of spec.columnWidths ?? []) {
+        ws.getRangeByIndexes(0, col - 1, 1, 1).getEntireColumn().format.columnWidth =
+          columnWidthPoints(width);
+      }
+      for (const ref of spec.merges ?? []) ws.getRange(ref).merge(false);
+      for (const v of spec.dataValidations ?? []) {
+        ws.getRange(v.ref).dataValidation.rule = {
+          list: { inCellDropDown: true, source: v.list.join(",") },
+        };
+      }
+      if (spec.table) {
+        const table = ws.tables.add(ws.getRange(spec.table.ref), true);
+        table.name = spec.table.name;
+        if (spec.table.style) table.style = spec.table.style;
+      }
+      if (spec.headerFooter) setHeaderFooter(ws, spec.headerFooter);
+      if (spec.freeze) {
+        const rows = spec.freeze.row - 1;
+        const cols = spec.freeze.col - 1;
+        if (rows > 0 && cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, cols));
+        else if (rows > 0) ws.freezePanes.freezeRows(rows);
+        else if (cols > 0) ws.freezePanes.freezeColumns(cols);
+      }
+      await context.sync();
+    });
+  }
+
+  /**
+   * Append rows below a table's last row: one sync. A new table starts with one blank body row;
+   * when that blank row is the one right above the new rows it is removed (a second sync, once),
+   * so that the log reads as the file adapter leaves it, with no blank row at its top.
+   */
+  async appendTableRows(
+    table: string,
+    rows: readonly (readonly (string | number | null)[])[]
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      const t = context.workbook.tables.getItem(table);
+      const n = rows.length;
+      t.rows.add(
+        undefined,
+        rows.map((r) => r.map(() => ""))
+      );
+      const body = t.getDataBodyRange();
+      const lastRow = body.getLastRow();
+      const added = lastRow.getOffsetRange(-(n - 1), 0).getResizedRange(n - 1, 0);
+      const above = lastRow.getOffsetRange(-n, 0);
+      const ws = context.workbook.tables.getItem(table).worksheet;
+      // The added rows as 2-D blocks: text as text, then the values.
+      added.numberFormat = rows.map((r) =>
+        r.map((v) => (typeof v === "string" && v !== "" ? TEXT_FORMAT : null))
+      );
+      const typed: { r: number; c: number; text: string }[] = [];
+      added.values = rows.map((r, i) =>
+        r.map((v, j) => {
+          const input = cellInput(v, this.typedValues);
+          if (input === TYPED) typed.push({ r: i, c: j, text: v as string });
+          return input === TYPED ? null : input;
+        })
+      );
+      for (const x of typed) {
+        added.getCell(x.r, x.c).valuesAsJson = [
+          [{ type: "String", basicValue: x.text } as Excel.StringCellValue],
+        ];
+      }
+      above.load("values,rowIndex");
+      body.load("rowIndex,rowCount");
+      ws.load("name");
+      await context.sync();
+      const blankAbove =
+        body.rowCount > n && above.values[0].every((v: unknown) => v === "" || v === null);
+      let top = body.rowIndex + body.rowCount - n + 1;
+      if (blankAbove) {
+        t.rows.getItemAt(body.rowCount - n - 1).delete();
+        await context.sync();
+        top -= 1;
+      }
+      this.lastAppend = { sheet: ws.name, top, bottom: top + n - 1 };
+    });
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return this.run(async (context) => {
+      const property = context.workbook.properties.custom.getItemOrNullObject(key);
+      property.load("value");
+      await context.sync();
+      if (property.isNullObject) return undefined;
+      const value: unknown = property.value;
+      return value === null || value === undefined ? undefined : String(value);
+    });
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    if (value.length > CUSTOM_PROPERTY_LIMIT) {
+      throw new OfficeAdapterError(
+        `the setting ${key} is ${value.length} characters long; a document property holds at most ${CUSTOM_PROPERTY_LIMIT}.`
+      );
+    }
+    await this.run(async (context) => {
+      context.workbook.properties.custom.add(key, value);
+      await context.sync();
+    });
+  }
+
+  // ---- What only Excel does ----------------------------------------------------------------------
+
+  /** Go to a cell: activate its sheet and select it (one sync). */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+
+  /**
+   * Fill these rows' cells (columns left..right) with the highlight colour, remembering in an
+   * add-in setting which cells were filled and the fills of their own they had, so that
+   * clearHighlight restores exactly those. A highlight already there is cleared first.
+   * Three syncs, however many rows.
+   */
+  async highlightRows(sheet: string, rows: readonly number[], left: number, right: number) {
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+      setting.load("value");
+      await context.sync();
+      const old = setting.isNullObject ? undefined : parseRecord(setting.value);
+      const runs = rowRuns(rows);
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const width = right - left + 1;
+      const oldFills = old ? queueFillReads(context, old) : [];
+      const newFills = runs.map(([top, bottom]) =>
+        ws
+          .getRangeByIndexes(top - 1, left - 1, bottom - top + 1, width)
+          .getCellProperties({ format: { fill: { color: true } } })
+      );
+      await context.sync();
+      context.application.suspendApiCalculationUntilNextSync();
+      const restored = old ? queueRestore(context, old, oldFills) : new Map<string, string>();
+      const previous: Record<string, string> = {};
+      runs.forEach(([top], k) => {
+        newFills[k].value.forEach((cells, i) =>
+          cells.forEach((cell, j) => {
+            const key = `${top + i}:${left + j}`;
+            const before = restored.has(key) ? restored.get(key) : cell.format?.fill?.color;
+            if (before && !sameColor(before, NO_FILL) && !sameColor(before, HIGHLIGHT_COLOR))
+              previous[key] = before;
+          })
+        );
+        ws.getRangeByIndexes(top - 1, left - 1, runs[k][1] - top + 1, width).format.fill.color =
+          HIGHLIGHT_COLOR;
+      });
+      const record: HighlightRecord = { sheet, left, right, runs, previous };
+      context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(record));
+      await context.sync();
+      return rows.length;
+    });
+  }
+
+  /**
+   * Undo the highlight: cells still in the highlight colour get back the fill they had (or none);
+   * a cell the user has recoloured since is left alone. Returns how many rows were cleared.
+   */
+  async clearHighlight(): Promise<number> {
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+      setting.load("value");
+      await context.sync();
+      const old = setting.isNullObject ? undefined : parseRecord(setting.value);
+      if (!old) return 0;
+      const fills = queueFillReads(context, old);
+      await context.sync();
+      context.application.suspendApiCalculationUntilNextSync();
+      queueRestore(context, old, fills);
+      context.workbook.settings.getItem(HIGHLIGHT_SETTING).delete();
+      await context.sync();
+      return old.runs.reduce((n, [top, bottom]) => n + bottom - top + 1, 0);
+    });
+  }
+
+  /** Which cells are highlighted now (for the pane), from the add-in's setting. */
+  async highlighted(): Promise<HighlightRecord | undefined> {
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+      setting.load("value");
+      await context.sync();
+      return setting.isNullObject ? undefined : parseRecord(setting.value);
+    });
+  }
+
+  /**
+   * The figures as a native Excel chart: a small range the add-in owns on its own sheet (line,
+   * Quarter, Cumulative) and a clustered bar chart over it. Made once, then only its numbers are
+   * rewritten. Two syncs the first time, three after (the chart is looked for, and made again if
+   * it was deleted).
+   */
+  async drawChart(period: FiscalPeriod, figures: ChartFigures): Promise<void> {
+    await this.run(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(CHART_SHEET);
+      existing.load("name");
+      await context.sync();
+      context.application.suspendApiCalculationUntilNextSync();
+      const fresh = existing.isNullObject;
+      const ws = fresh ? context.workbook.worksheets.add(CHART_SHEET) : existing;
+      const rows = chartRows(period, figures);
+      const data = ws.getRangeByIndexes(0, 0, rows.length, 3);
+      data.numberFormat = rows.map((_, i) => [
+        TEXT_FORMAT,
+        i === 0 ? TEXT_FORMAT : "0",
+        i === 0 ? TEXT_FORMAT : "0",
+      ]);
+      data.values = rows;
+      const title = `Human Trafficking Outreach, ${formatPeriod(period)}`;
+      if (fresh) {
+        setHeaderFooter(ws, LES_HEADER_FOOTER);
+        ws.getRangeByIndexes(0, 0, 1, 3).format.font.bold = true;
+        ws.getRangeByIndexes(0, 0, 1, 1).getEntireColumn().format.columnWidth =
+          columnWidthPoints(34);
+        addChart(ws, data, title);
+        await context.sync();
+        return;
+      }
+      const charts = ws.charts;
+      charts.load("items/name");
+      await context.sync();
+      const chart = charts.items.find((c) => c.name === CHART_NAME);
+      if (chart) chart.title.text = title;
+      else addChart(ws, data, title);
+      await context.sync();
+    });
+  }
+
+  /**
+   * The LES/FOUO marking in every sheet's header and footer, where a sheet has none: a section
+   * that already holds something is left as it is (and the sheet reported). Three syncs.
+   */
+  async markSheets(): Promise<{ marked: string[]; already: string[]; occupied: string[] }> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const hfs = sheets.items.map((ws) => {
+        const hf = ws.pageLayout.headersFooters.defaultForAllPages;
+        hf.load("leftHeader,centerHeader,rightHeader,leftFooter,centerFooter,rightFooter");
+        return { ws, hf };
+      });
+      await context.sync();
+      const marking = {
+        header: headerSections(LES_HEADER_FOOTER.oddHeader),
+        footer: headerSections(LES_HEADER_FOOTER.oddFooter),
+      };
+      const result = { marked: [] as string[], already: [] as string[], occupied: [] as string[] };
+      for (const { ws, hf } of hfs) {
+        const header = [hf.leftHeader, hf.centerHeader, hf.rightHeader].join("");
+        const footer = [hf.leftFooter, hf.centerFooter, hf.rightFooter].join("");
+        const hasMarking = (s: string) => /LAW ENFORCEMENT SENSITIVE/i.test(s);
+        if (hasMarking(header) && hasMarking(footer)) {
+          result.already.push(ws.name);
+          continue;
+        }
+        let changed = false;
+        let blocked = false;
+        if (!hasMarking(header)) {
+          if (hf.centerHeader === "") {
+            hf.centerHeader = marking.header.center;
+            changed = true;
+          } else blocked = true;
+        }
+        if (!hasMarking(footer)) {
+          if (hf.leftFooter === "" && hf.rightFooter === "") {
+            hf.leftFooter = marking.footer.left;
+            hf.rightFooter = marking.footer.right;
+            changed = true;
+          } else if (hf.leftFooter === "") {
+            hf.leftFooter = marking.footer.left;
+            changed = true;
+          } else blocked = true;
+        }
+        if (blocked) result.occupied.push(ws.name);
+        else if (changed) result.marked.push(ws.name);
+      }
+      await context.sync();
+      return result;
+    });
+  }
+}
+
+function parseRecord(value: unknown): HighlightRecord | undefined {
+  try {
+    const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+    return isHighlightRecord(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function recordRange(
+  context: Excel.RequestContext,
+  record: HighlightRecord,
+  run: [number, number]
+) {
+  return context.workbook.worksheets
+    .getItem(record.sheet)
+    .getRangeByIndexes(
+      run[0] - 1,
+      record.left - 1,
+      run[1] - run[0] + 1,
+      record.right - record.left + 1
+    );
+}
+
+function queueFillReads(context: Excel.RequestContext, record: HighlightRecord) {
+  return record.runs.map((run) =>
+    recordRange(context, record, run).getCellProperties({ format: { fill: { color: true } } })
+  );
+}
+
+/**
+ * Give the recorded cells that still show the highlight colour their own fill back. Returns the
+ * fill each restored cell now has ("row:col" -> colour, "" for none).
+ */
+function queueRestore(
+  context: Excel.RequestContext,
+  record: HighlightRecord,
+  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>[]
+): Map<string, string> {
+  const restored = new Map<string, string>();
+  const ws = context.workbook.worksheets.getItem(record.sheet);
+  record.runs.forEach((run, k) => {
+    const cells = fills[k].value;
+    const allOurs = cells.every((row) =>
+      row.every((c) => sameColor(c.format?.fill?.color, HIGHLIGHT_COLOR))
+    );
+    const anyPrevious = cells.some((row, i) =>
+      row.some((_, j) => record.previous[`${run[0] + i}:${record.left + j}`] !== undefined)
+    );
+    if (allOurs && !anyPrevious) {
+      recordRange(context, record, run).format.fill.clear();
+      cells.forEach((row, i) =>
+        row.forEach((_, j) => restored.set(`${run[0] + i}:${record.left + j}`, ""))
+      );
+      return;
+    }
+    cells.forEach((row, i) =>
+      row.forEach((c, j) => {
+        if (!sameColor(c.format?.fill?.color, HIGHLIGHT_COLOR)) return;
+        const key = `${run[0] + i}:${record.left + j}`;
+        const cell = ws.getRangeByIndexes(run[0] + i - 1, record.left + j - 1, 1, 1);
+        const before = record.previous[key];
+        if (before) cell.format.fill.color = before;
+        else cell.format.fill.clear();
+        restored.set(key, before ?? "");
+      })
+    );
+  });
+  return restored;
+}
+
+function setHeaderFooter(ws: Excel.Worksheet, hf: { oddHeader: string; oddFooter: string }): void {
+  const header = headerSections(hf.oddHeader);
+  const footer = headerSections(hf.oddFooter);
+  const target = ws.pageLayout.headersFooters.defaultForAllPages;
+  target.leftHeader = header.left;
+  target.centerHeader = header.center;
+  target.rightHeader = header.right;
+  target.leftFooter = footer.left;
+  target.centerFooter = footer.center;
+  target.rightFooter = footer.right;
+}
+
+/** The helper range: a header row, then one row per chart line (section and label). */
+export function chartRows(period: FiscalPeriod, figures: ChartFigures): (string | number)[][] {
+  // Not "Quarter"/"Cumulative" alone: this sheet must never be taken for the report's chart.
+  const header = ["Line", formatPeriod(period), `Cumulative FY${period.fiscalYear}`];
+  return [
+    header,
+    ...LINE_KEYS.map((k) => {
+      const line = CHART_LINE[k];
+      const section = line.section === "ngo" ? "NGO" : SECTION.le;
+      const label = line.label.replace(/^\d+\.\s*/, "");
+      return [
+        `${section}: ${line.training ? "Training, " : ""}${label}`,
+        figures.quarter[k],
+        figures.cumulative[k],
+      ];
+    }),
+  ];
+}
+
+function addChart(ws: Excel.Worksheet, data: Excel.Range, title: string): void {
+  const chart = ws.charts.add("BarClustered", data, "Columns");
+  chart.name = CHART_NAME;
+  chart.title.text = title;
+  chart.setPosition("E2", "P34");
+  chart.legend.position = "Top";
+}
