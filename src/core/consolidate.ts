@@ -65,8 +65,9 @@ export const NATIONAL_MARK = "TIPS.National";
  * The rule for a file that cannot be read as a return, in one place. It is "not-a-return" when we
  * can tell it is not an office's return: not a workbook at all, a workbook with no chart or no
  * log, or a national workbook. It is "invalid" when it is, or may be, a return that cannot be used
- * as it is: a damaged or password-protected workbook (the office must send it again), a log whose
- * header lacks a column, a period or opening balance that cannot be read, no office name.
+ * as it is: a damaged or password-protected workbook (the office must send it again), a file that
+ * cannot be read at all (permissions), a chart missing a line, a log whose header lacks a column, a
+ * period or opening balance that cannot be read, no office name.
  */
 export type UnreadableKind =
   | "not-a-workbook"
@@ -74,6 +75,7 @@ export type UnreadableKind =
   | "national-workbook"
   | "corrupt"
   | "password-protected"
+  | "unreadable-file"
   | "unreadable-return";
 
 export const UNREADABLE_STATUS: Readonly<Record<UnreadableKind, "invalid" | "not-a-return">> = {
@@ -82,6 +84,7 @@ export const UNREADABLE_STATUS: Readonly<Record<UnreadableKind, "invalid" | "not
   "national-workbook": "not-a-return",
   corrupt: "invalid",
   "password-protected": "invalid",
+  "unreadable-file": "invalid",
   "unreadable-return": "invalid",
 };
 
@@ -338,8 +341,10 @@ interface Record_ {
   readonly figures?: ChartFigures;
   readonly opening?: Partial<Figures>;
   readonly findings: readonly Finding[];
-  /** Notes true whatever the status (chart cross-check, unreadable reason...). */
+  /** Notes true whatever the status (the unreadable reason, the submission time...). */
   readonly notes: readonly string[];
+  /** The hand-entered chart vs its own log: said only for a counted return. */
+  readonly chartNotes: readonly string[];
 }
 
 function recordOf(input: ReturnInput, index: number, period: FiscalPeriod): Record_ {
@@ -360,13 +365,13 @@ function recordOf(input: ReturnInput, index: number, period: FiscalPeriod): Reco
       inQuarter: 0,
       findings: [],
       notes: [input.reason],
+      chartNotes: [],
     };
   }
   const notes: string[] = [];
   const submitted = submittedTime(input.submitted, notes);
   const { report } = input;
   const errors = report.findings.filter((f) => f.severity === "error");
-  notes.push(...chartNotes(input.written, report.figures));
   return {
     index,
     file: input.file,
@@ -387,6 +392,7 @@ function recordOf(input: ReturnInput, index: number, period: FiscalPeriod): Reco
     ...(input.opening ? { opening: input.opening } : {}),
     findings: errors.slice(0, FIRST_FINDINGS),
     notes,
+    chartNotes: chartNotes(input.written, report.figures),
   };
 }
 
@@ -567,7 +573,7 @@ function resolve(
       modified: r.modified,
       time: r.time,
       ...(r.submitted !== undefined ? { submitted: r.submitted } : {}),
-      notes: [...r.notes, ...(extra.get(r) ?? [])],
+      notes: [...r.notes, ...(COUNTED.has(s) ? r.chartNotes : []), ...(extra.get(r) ?? [])],
       findings: s === "invalid" ? r.findings : [],
     };
   });

@@ -89,6 +89,7 @@ const unreadableArb = fc.constantFrom<UnreadableKind>(
   "national-workbook",
   "corrupt",
   "password-protected",
+  "unreadable-file",
   "unreadable-return"
 );
 

@@ -194,6 +194,7 @@ describe("statuses that are not counted", () => {
       "national-workbook": "not-a-return",
       corrupt: "invalid",
       "password-protected": "invalid",
+      "unreadable-file": "invalid",
       "unreadable-return": "invalid",
     });
     const n = consolidate(Q3, [

@@ -1,0 +1,633 @@
+/**
+ * HQ consolidation over workbooks: read each returned file once, consolidate (src/core/consolidate),
+ * and write the national workbook. No file system here: the command line and the task pane hand
+ * in file contents, names and modification times, and save the bytes themselves.
+ *
+ * The national workbook: "National Chart" (the seed's chart, office "National", so that
+ * `tips report` reads it back), "By Office" (the per-office figures), "Return Status" (one row per
+ * file given and per missing office), "Combined Log" (the counted rows with Office, Source File and
+ * Source Row), every sheet with the LES/FOUO header and footer.
+ */
+import { FORM_ROWS, Figures, LINE_KEYS, LineKey, lineKeyFromName } from "../core/chart";
+import {
+  COUNTED,
+  Consolidation,
+  ConsolidateOptions,
+  NATIONAL_MARK,
+  NATIONAL_OFFICE,
+  NationalReport,
+  PreviousNational,
+  ReturnInput,
+  STATUS_MEANING,
+  RETURN_STATUSES,
+  StatusRow,
+  UnreadableKind,
+  findingLine,
+  lineName,
+  officeKey,
+  statusSummary,
+} from "../core/consolidate";
+import { Day, serialFromDay } from "../core/dates";
+import { columnLetters } from "../core/findings";
+import { CellValue, LogLayoutError, isBlank } from "../core/log";
+import {
+  FiscalPeriod,
+  PeriodError,
+  formatPeriod,
+  formatPeriodRange,
+  parsePeriod,
+  periodFromTitle,
+} from "../core/period";
+import { SETTING, SettingError, encodeOpening, openingKey } from "../core/settings";
+import { LOG_HEADERS } from "../core/vocabulary";
+import { NoPeriodError, loadQuarterly } from "./quarterly";
+import {
+  LayoutError,
+  OFFICE_PLACEHOLDER,
+  findChart,
+  findLog,
+  findReportSheet,
+} from "../workbook/layout";
+import { SheetGrid, TableRef, WorkbookPort } from "../workbook/port";
+import {
+  CHART_HEADER_ROW,
+  MARKING_NOTE,
+  NARRATIVE_ROW,
+  REPORT_COLUMNS,
+  STYLE,
+  reportSheet,
+} from "../workbook/seed-layout";
+import { LES_HEADER_FOOTER, LES_MARKING, SheetSpec, SpecCell } from "../workbook/sheet-spec";
+import { XlsxAdapter } from "../workbook/xlsx-adapter";
+import { WorkbookFileError } from "../workbook/xlsx";
+
+// ---- Names in the national workbook -----------------------------------------------------------
+
+export const NATIONAL_SHEETS = {
+  chart: "National Chart",
+  byOffice: "By Office",
+  status: "Return Status",
+  log: "Combined Log",
+} as const;
+export const NATIONAL_TABLES = {
+  byOffice: "ByOffice",
+  status: "ReturnStatus",
+  log: "CombinedLog",
+} as const;
+/** The provenance columns after the log's own in the Combined Log. */
+export const PROVENANCE_HEADERS = ["Office", "Source File", "Source Row"] as const;
+export const COMBINED_LOG_HEADERS: readonly string[] = [...LOG_HEADERS, ...PROVENANCE_HEADERS];
+export const STATUS_HEADERS = [
+  "Office",
+  "Status",
+  "Source File",
+  "Period",
+  "Received",
+  "Rows",
+  "Errors",
+  "Warnings",
+  "Notes",
+  "First findings",
+] as const;
+const BY_OFFICE_FIXED = ["Office", "Status", "Source File", "Rows"] as const;
+const QUARTER = "Quarter";
+const CUMULATIVE = "Cumulative";
+/** "NGO New Contact Quarter": a By Office header, read back by `lineKeyFromName`. */
+export const byOfficeHeader = (key: LineKey, column: "quarter" | "cumulative"): string =>
+  `${lineName(key)} ${column === "quarter" ? QUARTER : CUMULATIVE}`;
+/** Header row of the tables on the national sheets (a title above, a blank row between). */
+const TABLE_TOP = 3;
+
+// ---- A port that reads each sheet once ----------------------------------------------------------
+
+/**
+ * The layout finder and the report each read sheets; over one return this port parses each sheet
+ * at most once (and asks for the tables, names and settings once), whatever asks for it.
+ */
+export class ReadOncePort implements WorkbookPort {
+  private readonly sheets = new Map<string, Promise<SheetGrid>>();
+  private tableList?: Promise<TableRef[]>;
+  private names?: Promise<string[]>;
+  private system?: Promise<boolean>;
+  private readonly settings = new Map<string, Promise<string | undefined>>();
+  /** How many times each sheet was parsed (for the tests): never more than 1. */
+  readonly reads = new Map<string, number>();
+
+  constructor(private readonly inner: WorkbookPort) {}
+
+  date1904(): Promise<boolean> {
+    return (this.system ??= this.inner.date1904());
+  }
+  sheetNames(): Promise<string[]> {
+    return (this.names ??= this.inner.sheetNames());
+  }
+  readSheet(sheet: string): Promise<SheetGrid> {
+    const key = sheet.toLowerCase();
+    let grid = this.sheets.get(key);
+    if (!grid) {
+      this.reads.set(key, (this.reads.get(key) ?? 0) + 1);
+      this.sheets.set(key, (grid = this.inner.readSheet(sheet)));
+    }
+    return grid;
+  }
+  tables(): Promise<TableRef[]> {
+    return (this.tableList ??= this.inner.tables());
+  }
+  getSetting(key: string): Promise<string | undefined> {
+    let v = this.settings.get(key);
+    if (!v) this.settings.set(key, (v = this.inner.getSetting(key)));
+    return v;
+  }
+  writeCells(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  addSheet(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  appendTableRows(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  setSetting(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+}
+
+// ---- Reading one return -----------------------------------------------------------------------
+
+/** A returned file as the command line or the task pane hands it in. */
+export interface ReturnedFile {
+  /** Its name (a path on the command line, a file name in the task pane). */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** Its modification time, ms since 1970 (File.lastModified in a browser). */
+  readonly modified: number;
+}
+
+export interface ReadOptions {
+  /** Today, for the "date in the future" warning. */
+  readonly today?: Day;
+}
+
+const FILE_ERROR_KIND: Readonly<Record<string, UnreadableKind>> = {
+  "not-a-workbook": "not-a-workbook",
+  "password-protected": "password-protected",
+  corrupt: "corrupt",
+};
+
+/** The office a workbook names, when its chart can be found at all (for the status table). */
+async function officeIfAny(port: WorkbookPort): Promise<string | undefined> {
+  try {
+    const chart = findChart(await findReportSheet(port));
+    const text = chart.office?.text.trim();
+    if (text && text !== OFFICE_PLACEHOLDER) return text;
+  } catch {
+    // no chart: maybe a setting names it
+  }
+  return (await port.getSetting(SETTING.office).catch(() => undefined))?.trim() || undefined;
+}
+
+/** Read one return from an open workbook; never throws for what a file holds. */
+export async function readReturnFrom(
+  workbook: WorkbookPort,
+  file: string,
+  modified: number,
+  options: ReadOptions = {}
+): Promise<ReturnInput> {
+  const port = workbook instanceof ReadOncePort ? workbook : new ReadOncePort(workbook);
+  const base = { file, modified };
+  const unreadable = async (kind: UnreadableKind, reason: string): Promise<ReturnInput> => {
+    const office = await officeIfAny(port).catch(() => undefined);
+    return { ...base, kind, reason, ...(office ? { office } : {}) };
+  };
+  try {
+    if ((await port.getSetting(NATIONAL_MARK)) !== undefined) {
+      return await unreadable(
+        "national-workbook",
+        "a national workbook (a consolidation), not an office's return"
+      );
+    }
+    // Not a return: no chart, or no log (the layout finder says which and what it looked for).
+    let grid: SheetGrid;
+    try {
+      grid = await findReportSheet(port);
+    } catch (e) {
+      if (e instanceof LayoutError) return await unreadable("no-chart-or-log", e.message);
+      throw e;
+    }
+    try {
+      await findLog(port);
+    } catch (e) {
+      if (e instanceof LayoutError) return await unreadable("no-chart-or-log", e.message);
+      throw e;
+    }
+    findChart(grid); // a chart missing a line: a damaged return (invalid)
+    const q = await loadQuarterly(
+      port,
+      options.today !== undefined ? { today: options.today } : {}
+    );
+    const submitted = await port.getSetting(SETTING.submitted);
+    return {
+      ...base,
+      kind: "report",
+      ...(q.office ? { office: q.office } : {}),
+      period: q.period,
+      report: q.report,
+      written: q.chart.written,
+      ...(submitted !== undefined ? { submitted } : {}),
+      ...(q.opening ? { opening: q.opening } : {}),
+    };
+  } catch (e) {
+    if (
+      e instanceof LayoutError ||
+      e instanceof LogLayoutError ||
+      e instanceof PeriodError ||
+      e instanceof NoPeriodError ||
+      e instanceof SettingError
+    ) {
+      return await unreadable("unreadable-return", e.message);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Read one returned file: open it (once) and read its report. A file that is not a workbook, is
+ * damaged or password-protected becomes an unreadable return with the reason; it never stops the
+ * others.
+ */
+export async function readReturn(
+  file: ReturnedFile,
+  options: ReadOptions = {}
+): Promise<ReturnInput> {
+  let book: XlsxAdapter;
+  try {
+    book = XlsxAdapter.fromBytes(file.bytes);
+  } catch (e) {
+    const kind =
+      e instanceof WorkbookFileError
+        ? (FILE_ERROR_KIND[(e as { kind?: string }).kind ?? ""] ?? "corrupt")
+        : "corrupt";
+    return {
+      file: file.name,
+      modified: file.modified,
+      kind,
+      reason: (e as Error).message || String(e),
+    };
+  }
+  try {
+    return await readReturnFrom(book, file.name, file.modified, options);
+  } catch (e) {
+    // A workbook the reader chokes on half-way is damaged, as far as HQ can tell.
+    return {
+      file: file.name,
+      modified: file.modified,
+      kind: "corrupt",
+      reason: `could not be read: ${(e as Error).message || String(e)}`,
+    };
+  }
+}
+
+// ---- The whole consolidation, for any face ----------------------------------------------------
+
+export interface FileProgress {
+  /** Files read so far, and in all. */
+  readonly done: number;
+  readonly total: number;
+  /** The whole status table as things stand (a later file may supersede an earlier one). */
+  statuses(): StatusRow[];
+}
+
+export interface ConsolidateFilesOptions extends ConsolidateOptions, ReadOptions {
+  /** Called after each file with its status as things stand. */
+  readonly onFile?: (row: StatusRow, progress: FileProgress) => void;
+}
+
+/**
+ * Consolidate files that are read one at a time (`next` gives the file's content only when it is
+ * its turn, so that a hundred returns are never all in memory at once).
+ */
+export async function consolidateFiles(
+  period: FiscalPeriod,
+  files: readonly (ReturnedFile | (() => Promise<ReturnedFile | ReturnInput>))[],
+  options: ConsolidateFilesOptions = {}
+): Promise<NationalReport> {
+  const c = new Consolidation(period, options);
+  for (const f of files) {
+    const got = typeof f === "function" ? await f() : f;
+    const input = "bytes" in got ? await readReturn(got, options) : got;
+    const row = c.add(input);
+    options.onFile?.(row, { done: c.count, total: files.length, statuses: () => c.statuses() });
+  }
+  return c.finish();
+}
+
+// ---- The national workbook ----------------------------------------------------------------------
+
+const isoTime = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/:\d\d\.\d+Z$/, " UTC");
+
+function tableSpec(
+  name: string,
+  sheet: string,
+  title: string,
+  headers: readonly string[],
+  rows: readonly (readonly SpecCell["value"][])[],
+  options: {
+    widths?: readonly number[];
+    styles?: readonly (SpecCell["style"] | undefined)[];
+    after?: readonly SpecCell[];
+  } = {}
+): SheetSpec {
+  const cells: SpecCell[] = [{ row: 1, col: 1, value: title, style: STYLE.title }];
+  headers.forEach((h, i) =>
+    cells.push({ row: TABLE_TOP, col: i + 1, value: h, style: STYLE.tableHeader })
+  );
+  rows.forEach((r, i) =>
+    r.forEach((value, j) => {
+      if (value === null || value === "") return;
+      const style = options.styles?.[j];
+      cells.push({ row: TABLE_TOP + 1 + i, col: j + 1, value, ...(style ? { style } : {}) });
+    })
+  );
+  cells.push(...(options.after ?? []));
+  const bottom = TABLE_TOP + Math.max(rows.length, 1);
+  return {
+    name: sheet,
+    cells,
+    columnWidths: (options.widths ?? []).map((width, i) => ({ col: i + 1, width })),
+    table: {
+      name,
+      ref: `A${TABLE_TOP}:${columnLetters(headers.length)}${bottom}`,
+      columns: headers,
+      style: "TableStyleMedium2",
+    },
+    headerFooter: LES_HEADER_FOOTER,
+    freeze: { row: TABLE_TOP + 1, col: 2 },
+  };
+}
+
+/** The seed's chart with the national figures; the narrative block replaced by a summary. */
+export function nationalChartSheet(n: NationalReport): SheetSpec {
+  const base = reportSheet(n.period, NATIONAL_OFFICE, NATIONAL_SHEETS.chart);
+  const figureRow = new Map<number, LineKey>();
+  FORM_ROWS.forEach((r, i) => {
+    if (r.kind === "line") figureRow.set(CHART_HEADER_ROW + 1 + i, r.line.key);
+  });
+  const cells: SpecCell[] = base.cells
+    .filter((c) => c.row < NARRATIVE_ROW)
+    .map((c) => {
+      const key = figureRow.get(c.row);
+      if (!key) return c;
+      if (c.col === REPORT_COLUMNS.quarter) return { ...c, value: n.figures.quarter[key] };
+      if (c.col === REPORT_COLUMNS.cumulative) return { ...c, value: n.figures.cumulative[key] };
+      return c;
+    });
+  const counted = n.statuses.filter((s) => COUNTED.has(s.status)).length;
+  const lines: [string, SpecCell["style"]][] = [
+    ["Consolidation", STYLE.narrativeHeading],
+    [
+      `The national figures are the sum of ${counted} office${counted === 1 ? "" : "s"}' figures, each computed from its own log (Cumulative includes each office's opening balance).`,
+      STYLE.instruction,
+    ],
+    [`Returns: ${statusSummary(n.statuses)}. See "${NATIONAL_SHEETS.status}".`, STYLE.bullet],
+    [`Per-office figures: "${NATIONAL_SHEETS.byOffice}".`, STYLE.bullet],
+    [
+      `The ${n.log.length} counted log rows, with their office and source file: "${NATIONAL_SHEETS.log}".`,
+      STYLE.bullet,
+    ],
+    ...n.notes.map((t): [string, SpecCell["style"]] => [`Note: ${t}.`, STYLE.bullet]),
+    ["", {}],
+    [LES_MARKING, STYLE.marking],
+    [MARKING_NOTE, STYLE.instruction],
+  ];
+  lines.forEach(([value, style], i) => {
+    if (value !== "")
+      cells.push({ row: NARRATIVE_ROW + i, col: REPORT_COLUMNS.label, value, style });
+  });
+  return { ...base, cells };
+}
+
+export function byOfficeSheet(n: NationalReport): SheetSpec {
+  const lineHeaders = LINE_KEYS.flatMap((k) => [
+    byOfficeHeader(k, "quarter"),
+    byOfficeHeader(k, "cumulative"),
+  ]);
+  const headers = [...BY_OFFICE_FIXED, ...lineHeaders];
+  const figures = (f: { quarter: Figures; cumulative: Figures }): number[] =>
+    LINE_KEYS.flatMap((k) => [f.quarter[k], f.cumulative[k]]);
+  const rows = n.offices.map((o) => [o.office, o.status, o.file, o.rows, ...figures(o.figures)]);
+  // The national total, below the table (not in it: a previous workbook's table is offices only).
+  const totalRow = TABLE_TOP + Math.max(rows.length, 1) + 2;
+  const total = [NATIONAL_OFFICE, "", "", n.log.length, ...figures(n.figures)];
+  const after: SpecCell[] = total.map((value, i) => ({
+    row: totalRow,
+    col: i + 1,
+    value: value === "" ? null : value,
+    style: i === 0 ? STYLE.label : i >= 3 ? { ...STYLE.figure, bold: true } : {},
+  }));
+  return tableSpec(
+    NATIONAL_TABLES.byOffice,
+    NATIONAL_SHEETS.byOffice,
+    `Human Trafficking Outreach by office, ${formatPeriod(n.period)} (${formatPeriodRange(n.period)})`,
+    headers,
+    rows,
+    {
+      widths: [30, 18, 40, 8, ...lineHeaders.map(() => 14)],
+      styles: [
+        undefined,
+        undefined,
+        undefined,
+        STYLE.figure,
+        ...lineHeaders.map(() => STYLE.figure),
+      ],
+      after,
+    }
+  );
+}
+
+/** The status table's rows, as the sheet and the task pane show them. */
+export function statusCells(s: StatusRow): (string | number | null)[] {
+  const time =
+    s.time === undefined
+      ? null
+      : `${isoTime(s.time)}${s.submitted !== undefined && s.time !== s.modified ? " (submitted)" : ""}`;
+  return [
+    s.office ?? null,
+    s.status,
+    s.file ?? null,
+    s.period ? formatPeriod(s.period) : null,
+    time,
+    s.file === undefined ? null : s.rows,
+    s.file === undefined ? null : s.errors,
+    s.file === undefined ? null : s.warnings,
+    s.notes.join("; ") || null,
+    s.findings.map(findingLine).join("\n") || null,
+  ];
+}
+
+export function returnStatusSheet(n: NationalReport): SheetSpec {
+  const rows = n.statuses.map(statusCells);
+  const legendTop = TABLE_TOP + Math.max(rows.length, 1) + 2;
+  const after: SpecCell[] = [
+    { row: legendTop, col: 1, value: "Status", style: STYLE.label },
+    { row: legendTop, col: 2, value: "Meaning", style: STYLE.label },
+  ];
+  RETURN_STATUSES.forEach((s, i) => {
+    after.push({ row: legendTop + 1 + i, col: 1, value: s });
+    after.push({ row: legendTop + 1 + i, col: 2, value: STATUS_MEANING[s] });
+  });
+  n.notes.forEach((t, i) =>
+    after.push({
+      row: legendTop + RETURN_STATUSES.length + 2 + i,
+      col: 1,
+      value: `Note: ${t}.`,
+      style: STYLE.instruction,
+    })
+  );
+  const wrap = { wrap: true };
+  return tableSpec(
+    NATIONAL_TABLES.status,
+    NATIONAL_SHEETS.status,
+    `Return status, ${formatPeriod(n.period)}: ${statusSummary(n.statuses)}`,
+    STATUS_HEADERS,
+    rows,
+    {
+      widths: [30, 18, 40, 12, 24, 8, 8, 10, 80, 60],
+      styles: [undefined, undefined, undefined, undefined, undefined, {}, {}, {}, wrap, wrap],
+      after,
+    }
+  );
+}
+
+/** The counted rows, the engine's reading of each cell, with where each came from. */
+export function combinedLogSheet(n: NationalReport, date1904: boolean): SheetSpec {
+  const rows = n.log.map(({ entry: e, office, file }) => {
+    const training = e.activity === "Training/Seminar";
+    return [
+      serialFromDay(e.date, date1904),
+      e.sector,
+      e.level ?? null,
+      e.activity,
+      e.agency,
+      e.pocName || null,
+      e.pocTitle || null,
+      training ? e.presentations : null,
+      training ? e.agencies : null,
+      training ? e.attendees : null,
+      e.content,
+      e.significant ? "Y" : "N",
+      office,
+      file,
+      e.row,
+    ];
+  });
+  return tableSpec(
+    NATIONAL_TABLES.log,
+    NATIONAL_SHEETS.log,
+    `Combined outreach log, ${formatPeriod(n.period)}: ${n.log.length} rows from ${n.offices.length} office${n.offices.length === 1 ? "" : "s"}`,
+    COMBINED_LOG_HEADERS,
+    rows,
+    { widths: [12, 16, 10, 18, 32, 20, 20, 13, 10, 10, 50, 11, 28, 36, 11], styles: [STYLE.date] }
+  );
+}
+
+/**
+ * Write the national sheets into a workbook (a new one, or in Excel the open one) and its settings:
+ * the period, the office "National", the summed opening balance (so that `tips report` on the
+ * national workbook re-tallies the Combined Log to the national figures) and the national mark.
+ */
+export async function writeNational(port: WorkbookPort, n: NationalReport): Promise<void> {
+  const date1904 = await port.date1904();
+  await port.addSheet(nationalChartSheet(n));
+  await port.addSheet(byOfficeSheet(n));
+  await port.addSheet(returnStatusSheet(n));
+  await port.addSheet(combinedLogSheet(n, date1904));
+  await port.setSetting(SETTING.period, formatPeriod(n.period));
+  await port.setSetting(SETTING.office, NATIONAL_OFFICE);
+  if (LINE_KEYS.some((k) => n.opening[k] !== 0)) {
+    await port.setSetting(openingKey(n.period.fiscalYear), encodeOpening(n.opening));
+  }
+  await port.setSetting(NATIONAL_MARK, formatPeriod(n.period));
+}
+
+/** The national workbook as .xlsx bytes. */
+export async function nationalWorkbook(n: NationalReport): Promise<Uint8Array> {
+  const book = XlsxAdapter.blank();
+  await writeNational(book, n);
+  return book.save();
+}
+
+// ---- A previous national workbook -------------------------------------------------------------
+
+export class PreviousWorkbookError extends Error {
+  override name = "PreviousWorkbookError";
+}
+
+const norm = (v: CellValue): string =>
+  typeof v === "string" ? v.trim().toLowerCase().replace(/\s+/g, " ") : "";
+
+/**
+ * The per-office cumulative figures of a previous national workbook (its "By Office" table), and
+ * its period (settings, else the National Chart's title). Throws PreviousWorkbookError.
+ */
+export async function readPrevious(bytes: Uint8Array, file?: string): Promise<PreviousNational> {
+  let port: ReadOncePort;
+  try {
+    port = new ReadOncePort(XlsxAdapter.fromBytes(bytes));
+  } catch (e) {
+    throw new PreviousWorkbookError((e as Error).message);
+  }
+  const names = await port.sheetNames();
+  const sheet = names.find((s) => norm(s) === norm(NATIONAL_SHEETS.byOffice));
+  if (!sheet) {
+    throw new PreviousWorkbookError(
+      `not a national workbook: it has no "${NATIONAL_SHEETS.byOffice}" sheet (made by tips consolidate).`
+    );
+  }
+  let period: FiscalPeriod | undefined;
+  const saved = await port.getSetting(SETTING.period);
+  try {
+    if (saved) period = parsePeriod(saved);
+    else {
+      const title = findChart(await findReportSheet(port)).title;
+      period = title ? periodFromTitle(title.text) : undefined;
+    }
+  } catch (e) {
+    throw new PreviousWorkbookError(`its period cannot be read: ${(e as Error).message}`);
+  }
+  if (!period) throw new PreviousWorkbookError("it does not say which quarter it is for.");
+
+  const grid = await port.readSheet(sheet);
+  const headerIndex = grid.values.findIndex((r) => r.some((v) => norm(v) === "office"));
+  if (headerIndex < 0) {
+    throw new PreviousWorkbookError(`its "${sheet}" sheet has no "Office" header.`);
+  }
+  const header = grid.values[headerIndex];
+  const officeCol = header.findIndex((v) => norm(v) === "office");
+  const cumulativeCols: [LineKey, number][] = [];
+  header.forEach((v, i) => {
+    if (typeof v !== "string") return;
+    const m = /^(.*)\s+cumulative$/i.exec(v.trim());
+    const key = m ? lineKeyFromName(m[1]) : undefined;
+    if (key) cumulativeCols.push([key, i]);
+  });
+  if (cumulativeCols.length === 0) {
+    throw new PreviousWorkbookError(`its "${sheet}" sheet has no Cumulative columns.`);
+  }
+  const offices: { office: string; cumulative: Partial<Figures> }[] = [];
+  for (const r of grid.values.slice(headerIndex + 1)) {
+    const office = r[officeCol];
+    if (isBlank(office)) break; // the table ends; the national total is below a blank row
+    if (officeKey(String(office)) === officeKey(NATIONAL_OFFICE)) continue;
+    const cumulative: Partial<Figures> = {};
+    for (const [key, i] of cumulativeCols) {
+      const n = r[i];
+      if (typeof n === "number") cumulative[key] = n;
+    }
+    offices.push({ office: String(office).trim(), cumulative });
+  }
+  return { period, offices, ...(file ? { file } : {}) };
+}
