@@ -4,10 +4,12 @@
  */
 import { parseArgs } from "node:util";
 import { check } from "./commands/check";
+import { consolidate } from "./commands/consolidate";
 import { CommandContext } from "./commands/context";
 import { demo } from "./commands/demo";
 import { fill } from "./commands/fill";
 import { init } from "./commands/init";
+import { initRoster } from "./commands/init-roster";
 import { report } from "./commands/report";
 import { EXIT, describeError } from "./errors";
 
@@ -19,12 +21,25 @@ export const USAGE = `tips: the Human Trafficking Outreach quarterly report over
   tips fill FILE [--period P] [--office NAME] [--out OUT] [--force]
                                                 write the chart, title and narrative
   tips demo [DIR]                               a filled sample workbook, and its chart
+  tips consolidate FILES_OR_FOLDERS... --period P --out NATIONAL.xlsx
+          [--roster FILE] [--previous PREVIOUS.xlsx] [--json]
+                                                HQ: the national workbook from the offices'
+                                                returns (exit 1 if any is invalid or missing)
+  tips init-roster FILE [RETURNS...]            a starter roster (.csv or .xlsx, "Office" column)
 
 A period is written FY2007 Q3 (also FY07 Q3, 2007Q3, 2007-Q3, Q3 FY2007, or a date).
 Without --period, the period is read from the workbook's title or settings.`;
 
 type Command = (ctx: CommandContext) => Promise<number>;
-export const COMMANDS: Record<string, Command> = { init, check, report, fill, demo };
+export const COMMANDS: Record<string, Command> = {
+  init,
+  check,
+  report,
+  fill,
+  demo,
+  consolidate,
+  "init-roster": initRoster,
+};
 
 /** Run one command line; returns the exit code. Never throws for a user's mistake. */
 export async function run(
