@@ -1,0 +1,98 @@
+/** Custom document properties (docProps/custom.xml): the workbook's own settings, such as the
+ * office's name and the reporting period, kept in the file and visible in Excel under
+ * File > Info > Properties > Advanced Properties > Custom. */
+import { attrOf, appendChild, scanElements, setAttributes, splice } from "./elements";
+import { CONTENT_TYPE, Package, REL_TYPE, relKind } from "./package";
+import { decodeText, escapeAttr, escapeText } from "./xml";
+
+const PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+const VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+/** The format id Office gives every user-defined property. */
+const FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+const DEFAULT_PART = "docProps/custom.xml";
+
+function partOf(pkg: Package): string | undefined {
+  const rel = pkg.relationships("").find((r) => relKind(r.type) === "custom-properties");
+  return rel && pkg.has(rel.part) ? rel.part : undefined;
+}
+
+interface Property {
+  name: string;
+  pid: number;
+  start: number;
+  end: number;
+  value: string;
+}
+
+function readProperties(text: string, part: string): Property[] {
+  const { elements } = scanElements(text, part, 2);
+  const out: Property[] = [];
+  for (const el of elements) {
+    if (el.depth === 1 && el.local === "property") {
+      out.push({
+        name: attrOf(el, "name") ?? "",
+        pid: Number(attrOf(el, "pid")) || 0,
+        start: el.start,
+        end: el.end,
+        value: "",
+      });
+    } else if (el.depth === 2 && out.length) {
+      out[out.length - 1].value = decodeText(text.slice(el.openEnd, el.contentEnd));
+    }
+  }
+  return out;
+}
+
+export function getCustomProperty(pkg: Package, name: string): string | undefined {
+  const part = partOf(pkg);
+  if (!part) return undefined;
+  const key = name.toLowerCase();
+  return readProperties(pkg.readText(part), part).find((p) => p.name.toLowerCase() === key)?.value;
+}
+
+export function setCustomProperty(pkg: Package, name: string, value: string): void {
+  if (name.length === 0 || name.length > 255) {
+    throw new RangeError(`A custom property name has 1 to 255 characters ("${name}").`);
+  }
+  if (/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(name + value)) {
+    throw new RangeError(`Custom property "${name}": control characters cannot be stored.`);
+  }
+  let part = partOf(pkg);
+  if (!part) {
+    part = DEFAULT_PART;
+    pkg.write(
+      part,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        `<Properties xmlns="${PROPS_NS}" xmlns:vt="${VT_NS}"></Properties>`
+    );
+    pkg.addRelationship("", REL_TYPE.customProperties, part);
+    pkg.setContentType(part, CONTENT_TYPE.customProperties);
+  }
+  let text = pkg.readText(part);
+  let { root } = scanElements(text, part);
+  let vt = root.attrs.find(([n, v]) => n.startsWith("xmlns:") && v === VT_NS)?.[0].slice(6);
+  if (vt === undefined) {
+    vt = "vt";
+    text = splice(
+      text,
+      root.start,
+      root.openEnd,
+      setAttributes(text.slice(root.start, root.openEnd), { "xmlns:vt": VT_NS })
+    );
+    root = scanElements(text, part).root;
+  }
+  const props = readProperties(text, part);
+  const key = name.toLowerCase();
+  const existing = props.find((p) => p.name.toLowerCase() === key);
+  const pid = existing?.pid ?? Math.max(1, ...props.map((p) => p.pid)) + 1;
+  const p = root.prefix;
+  const element =
+    `<${p}property fmtid="${FMTID}" pid="${pid}" name="${escapeAttr(existing?.name ?? name)}">` +
+    `<${vt}:lpwstr>${escapeText(value).replace(/\r/g, "&#13;")}</${vt}:lpwstr></${p}property>`;
+  pkg.write(
+    part,
+    existing
+      ? splice(text, existing.start, existing.end, element)
+      : appendChild(text, root, element)
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * SheetGrid: the values of one worksheet, held compactly (typed arrays, one slot per cell that
+ * has a value, rows indexed) so that a 100,000-row log costs a few bytes per cell, not a
+ * JavaScript object per cell. Rows and columns are 1-based, as in the worksheet.
+ */
+
+/** A cell's value. Dates only for `t="d"` cells (date-formatted numbers stay numbers: they are
+ * serial dates, see the workbook's date1904); errors such as #N/A come as the string "#N/A". */
+export type CellValue = string | number | boolean | Date | null;
+
+export const KIND_NUMBER = 1;
+export const KIND_SHARED = 2; // index into the shared string table
+export const KIND_STRING = 3; // index into the grid's own strings
+export const KIND_BOOL = 4;
+export const KIND_DATE = 5; // milliseconds since the epoch, UTC
+
+/** Collects cells in document order; sorts only if the producer wrote them out of order. */
+export class GridBuilder {
+  private n = 0;
+  private rowOf = new Int32Array(1024);
+  private colOf = new Int32Array(1024);
+  private kindOf = new Uint8Array(1024);
+  private num = new Float64Array(1024);
+  private lastRow = 0;
+  private lastCol = 0;
+  private ordered = true;
+  readonly strings: string[] = [];
+
+  add(row: number, col: number, kind: number, value: number): void {
+    if (this.n === this.rowOf.length) this.grow();
+    const i = this.n++;
+    this.rowOf[i] = row;
+    this.colOf[i] = col;
+    this.kindOf[i] = kind;
+    this.num[i] = value;
+    if (row < this.lastRow || (row === this.lastRow && col <= this.lastCol)) this.ordered = false;
+    this.lastRow = row;
+    this.lastCol = col;
+  }
+
+  addString(row: number, col: number, s: string): void {
+    this.add(row, col, KIND_STRING, this.strings.length);
+    this.strings.push(s);
+  }
+
+  private grow(): void {
+    const size = this.rowOf.length * 2;
+    const r = new Int32Array(size);
+    r.set(this.rowOf);
+    this.rowOf = r;
+    const c = new Int32Array(size);
+    c.set(this.colOf);
+    this.colOf = c;
+    const k = new Uint8Array(size);
+    k.set(this.kindOf);
+    this.kindOf = k;
+    const v = new Float64Array(size);
+    v.set(this.num);
+    this.num = v;
+  }
+
+  build(name: string, sharedStrings: string[]): SheetGrid {
+    let n = this.n;
+    let rowOf = this.rowOf;
+    let colOf = this.colOf.subarray(0, n);
+    let kindOf = this.kindOf.subarray(0, n);
+    let num = this.num.subarray(0, n);
+    if (!this.ordered) {
+      // Sort by position; when a cell appears twice the later one wins, as in Excel.
+      const idx = Array.from({ length: n }, (_, i) => i);
+      idx.sort((a, b) => rowOf[a] - rowOf[b] || colOf[a] - colOf[b] || a - b);
+      const keep = idx.filter(
+        (a, k) => k + 1 === n || rowOf[idx[k + 1]] !== rowOf[a] || colOf[idx[k + 1]] !== colOf[a]
+      );
+      n = keep.length;
+      rowOf = Int32Array.from(keep, (i) => this.rowOf[i]);
+      colOf = Int32Array.from(keep, (i) => this.colOf[i]);
+      kindOf = Uint8Array.from(keep, (i) => this.kindOf[i]);
+      num = Float64Array.from(keep, (i) => this.num[i]);
+    }
+    const rows = n > 0 ? rowOf[n - 1] : 0;
+    let cols = 0;
+    for (let i = 0; i < n; i++) if (colOf[i] > cols) cols = colOf[i];
+    const rowStart = new Int32Array(rows + 2);
+    for (let i = 0; i < n; i++) rowStart[rowOf[i] + 1]++;
+    for (let r = 1; r <= rows + 1; r++) rowStart[r] += rowStart[r - 1];
+    return new SheetGrid(
+      name,
+      rows,
+      cols,
+      rowStart,
+      colOf,
+      kindOf,
+      num,
+      sharedStrings,
+      this.strings
+    );
+  }
+}
+
+export class SheetGrid {
+  /** @internal use GridBuilder */
+  constructor(
+    readonly name: string,
+    /** The last row and column that hold a value (0 for an empty sheet). */
+    readonly rows: number,
+    readonly cols: number,
+    private readonly rowStart: Int32Array,
+    private readonly colOf: Int32Array,
+    private readonly kindOf: Uint8Array,
+    private readonly num: Float64Array,
+    private readonly shared: string[],
+    private readonly strings: string[]
+  ) {}
+
+  /** Number of cells that hold a value. */
+  get cellCount(): number {
+    return this.colOf.length;
+  }
+
+  /** The value at (row, col), 1-based; null when the cell is empty or outside the sheet. */
+  cell(row: number, col: number): CellValue {
+    if (row < 1 || row > this.rows) return null;
+    let lo = this.rowStart[row];
+    let hi = this.rowStart[row + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.colOf[mid];
+      if (c === col) return this.valueAt(mid);
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  }
+
+  /** One row as a dense array of `cols` values (index 0 is column A). */
+  rowValues(row: number): CellValue[] {
+    const out: CellValue[] = new Array<CellValue>(this.cols).fill(null);
+    if (row < 1 || row > this.rows) return out;
+    for (let i = this.rowStart[row]; i < this.rowStart[row + 1]; i++) {
+      out[this.colOf[i] - 1] = this.valueAt(i);
+    }
+    return out;
+  }
+
+  /** The whole sheet as dense rows from A1 (`values()[r - 1][c - 1]`). */
+  values(): CellValue[][] {
+    const out: CellValue[][] = new Array<CellValue[]>(this.rows);
+    for (let r = 1; r <= this.rows; r++) out[r - 1] = this.rowValues(r);
+    return out;
+  }
+
+  /** Calls `fn` for every cell that holds a value, row by row, left to right. */
+  forEachCell(fn: (row: number, col: number, value: CellValue) => void): void {
+    for (let r = 1; r <= this.rows; r++) {
+      for (let i = this.rowStart[r]; i < this.rowStart[r + 1]; i++)
+        fn(r, this.colOf[i], this.valueAt(i));
+    }
+  }
+
+  private valueAt(i: number): CellValue {
+    const v = this.num[i];
+    switch (this.kindOf[i]) {
+      case KIND_NUMBER:
+        return v;
+      case KIND_SHARED:
+        return this.shared[v];
+      case KIND_STRING:
+        return this.strings[v];
+      case KIND_BOOL:
+        return v !== 0;
+      case KIND_DATE:
+        return new Date(v);
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The .xlsx package layer: read and edit Excel workbooks as bytes, in Node and in the browser,
+ * without Office. fflate for the zip; hand-written scanning for the XML; edits rewrite only the
+ * cells and parts they must, and every other part keeps its exact bytes.
+ *
+ *   openWorkbook(bytes): XlsxWorkbook            throws WorkbookFileError (kind: not-a-workbook |
+ *                                                 password-protected | corrupt | missing-sheet;
+ *                                                 message reads after the file name)
+ *   createWorkbook(): XlsxWorkbook                a blank package; add a sheet before save()
+ *
+ *   XlsxWorkbook
+ *     date1904: boolean                           the workbook's date system
+ *     sheetNames(): string[]                      in workbook order
+ *     hasSheet(name): boolean                     case-insensitive, as Excel
+ *     readSheet(name): SheetGrid                  cached values (formulas are not evaluated)
+ *     tables(): TableInfo[]                       {name, sheet, ref, headerRowCount, totalsRowCount, columns}
+ *     definedNames(): DefinedName[]               {name, ref, localSheet?, hidden}
+ *     styleId(spec: StyleSpec): number            a cell format index, appended to styles.xml if new
+ *     patchCells(sheet, CellUpdate[])             {row, col, value, style?}: only those cells change;
+ *                                                 text is stored as text, never as a formula
+ *     addSheet(spec: SheetSpec)                   a new worksheet at the end (cells, styles, widths,
+ *                                                 merges, drop-downs, a table, header/footer, freeze)
+ *     setTableRef(name, ref)                      grow or shrink a table's last row
+ *     getCustomProperty(name) / setCustomProperty(name, value)   docProps/custom.xml
+ *     save(): Uint8Array
+ *
+ *   SheetGrid: name, rows, cols (extent of the cells with values), cell(row, col) 1-based,
+ *     rowValues(row), values() (dense from A1), forEachCell(fn), cellCount.
+ *
+ * Files: ./files (Node only) has readWorkbookFile(path) and writeFileAtomic(path, bytes).
+ */
+export { WorkbookFileError } from "./errors";
+export type { WorkbookFileErrorKind } from "./errors";
+export { SheetGrid } from "./grid";
+export type { CellValue } from "./grid";
+export type { CellUpdate } from "./patch";
+export type { SheetSpec, SpecCell, TableSpec } from "./sheet-writer";
+export type { StyleSpec } from "./styles";
+export { XlsxWorkbook, checkSheetName } from "./workbook";
+export type { DefinedName, TableInfo } from "./workbook";
+export { cellRef, columnLetters, parseCellRef, parseRange } from "./cellref";
+
+import { XlsxWorkbook } from "./workbook";
+
+/** Opens .xlsx bytes. Throws WorkbookFileError with a message that reads after the file name. */
+export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
+  return XlsxWorkbook.open(bytes);
+}
+
+/** A blank, valid package with no sheets yet (add one with addSheet before save). */
+export function createWorkbook(): XlsxWorkbook {
+  return XlsxWorkbook.create();
+}

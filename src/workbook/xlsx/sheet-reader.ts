@@ -1,0 +1,305 @@
+/**
+ * Reading worksheet and shared-string XML: one forward pass of the scanner, no DOM, values
+ * parsed straight from the text where they stand.
+ */
+import { corrupt } from "./errors";
+import { GridBuilder, SheetGrid } from "./grid";
+import * as xml from "./xml";
+import { XmlScanner, decodeText, decodeXstring } from "./xml";
+import * as cellref from "./cellref";
+import * as grid from "./grid";
+
+// Local copies of imported constants: some loaders (tsx, jest) turn every use of an imported
+// binding into a property read or getter call, which shows in a loop run a million times.
+const OPEN = xml.OPEN;
+const CLOSE = xml.CLOSE;
+const END = xml.END;
+const MAX_ROWS = cellref.MAX_ROWS;
+const MAX_COLS = cellref.MAX_COLS;
+const KIND_NUMBER = grid.KIND_NUMBER;
+const KIND_SHARED = grid.KIND_SHARED;
+const KIND_BOOL = grid.KIND_BOOL;
+const KIND_DATE = grid.KIND_DATE;
+
+/**
+ * The text of a rich-text container just opened (`<si>` or `<is>`): the `<t>` of the plain
+ * string or of every run, concatenated; phonetic runs (`<rPh>`) are not part of the value.
+ * Consumes the container's end tag.
+ */
+export function readRichText(x: XmlScanner): string {
+  if (x.selfClosing) return "";
+  const depth = x.depth;
+  let out = "";
+  for (;;) {
+    const t = x.next();
+    if (t === OPEN) {
+      if (x.is("t")) out += decodeXstring(x.readText());
+      else if (x.is("rPh") || x.is("rPr") || x.is("phoneticPr") || x.is("extLst")) x.skipElement();
+    } else if (t === CLOSE) {
+      if (x.depth < depth) return out;
+    } else {
+      return out;
+    }
+  }
+}
+
+export function readSharedStrings(text: string, part: string): string[] {
+  const x = new XmlScanner(text, part);
+  const out: string[] = [];
+  for (let t = x.next(); t !== END; t = x.next()) {
+    if (t === OPEN && x.depth <= 2 && x.is("si")) out.push(readRichText(x));
+  }
+  return out;
+}
+
+const TYPE_NUMBER = 0;
+const TYPE_SHARED = 1;
+const TYPE_STR = 2;
+const TYPE_INLINE = 3;
+const TYPE_BOOL = 4;
+const TYPE_ERROR = 5;
+const TYPE_DATE = 6;
+
+/** The cell type from a `t` attribute value text[a, b). */
+function cellType(s: string, a: number, b: number): number {
+  const c = s.charCodeAt(a);
+  const len = b - a;
+  if (c === 115 /* s */) return len === 1 ? TYPE_SHARED : TYPE_STR;
+  if (c === 105 /* i */) return TYPE_INLINE;
+  if (c === 98 /* b */) return TYPE_BOOL;
+  if (c === 101 /* e */) return TYPE_ERROR;
+  if (c === 100 /* d */) return TYPE_DATE;
+  return TYPE_NUMBER;
+}
+
+function parseUint(s: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return b > a ? n : -1;
+}
+
+/** A number from text[a, b): integers digit by digit, anything else through Number(). */
+function parseNumber(s: string, a: number, b: number): number {
+  if (b - a > 0 && b - a <= 15) {
+    let i = a;
+    const neg = s.charCodeAt(i) === 45;
+    if (neg) i++;
+    const first = i;
+    let n = 0;
+    for (; i < b; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === b && i > first) return neg ? -n : n;
+  }
+  const text = s.substring(a, b).trim();
+  return text === "" ? NaN : Number(text);
+}
+
+/** ISO 8601 date or date-time of a `t="d"` cell as UTC milliseconds (no zone means UTC). */
+function parseIsoDate(text: string): number {
+  const t = text.trim();
+  const zoned = /T.*(Z|[+-]\d\d:?\d\d)$/.test(t);
+  return Date.parse(/T/.test(t) && !zoned ? t + "Z" : t);
+}
+
+function rawValue(s: string, vText: string | null, vStart: number, vEnd: number): string {
+  return vText !== null ? vText : decodeText(s.substring(vStart, vEnd));
+}
+
+/** Adds the cell's value from its `<v>` text: `vText` when decoded already, else text[vStart, vEnd). */
+function addValue(
+  g: GridBuilder,
+  s: string,
+  type: number,
+  row: number,
+  col: number,
+  vText: string | null,
+  vStart: number,
+  vEnd: number,
+  table: () => string[],
+  part: string
+): void {
+  switch (type) {
+    case TYPE_NUMBER: {
+      const v = vText !== null ? parseNumber(vText, 0, vText.length) : parseNumber(s, vStart, vEnd);
+      if (v === v) g.add(row, col, KIND_NUMBER, v);
+      else {
+        const raw = rawValue(s, vText, vStart, vEnd);
+        if (raw.trim() !== "") g.addString(row, col, raw);
+      }
+      return;
+    }
+    case TYPE_SHARED: {
+      const i = vText !== null ? parseUint(vText, 0, vText.length) : parseUint(s, vStart, vEnd);
+      if (i < 0 || i >= table().length) {
+        throw corrupt(part, "refers to text that is missing from the shared strings");
+      }
+      g.add(row, col, KIND_SHARED, i);
+      return;
+    }
+    case TYPE_BOOL: {
+      const b = rawValue(s, vText, vStart, vEnd).trim();
+      g.add(row, col, KIND_BOOL, b === "1" || b === "true" ? 1 : 0);
+      return;
+    }
+    case TYPE_DATE: {
+      const raw = rawValue(s, vText, vStart, vEnd);
+      const ms = parseIsoDate(raw);
+      if (ms === ms) g.add(row, col, KIND_DATE, ms);
+      else g.addString(row, col, raw);
+      return;
+    }
+    case TYPE_ERROR:
+      g.addString(row, col, rawValue(s, vText, vStart, vEnd));
+      return;
+    default: // str, or inlineStr written with <v>
+      g.addString(row, col, decodeXstring(rawValue(s, vText, vStart, vEnd)));
+  }
+}
+
+/**
+ * Reads the values of a worksheet. `sharedStrings` is called the first time a cell needs the
+ * shared string table. Formulas are not evaluated: a formula cell gives its cached value.
+ */
+export function readWorksheet(
+  text: string,
+  part: string,
+  name: string,
+  sharedStrings: () => string[]
+): SheetGrid {
+  const x = new XmlScanner(text, part);
+  const g = new GridBuilder();
+  let sst: string[] | null = null;
+  const table = (): string[] => (sst ??= sharedStrings());
+  let vOpen = "";
+  let vClose = "";
+  let cClose = "";
+  let t = x.next();
+  while (t !== END && !(t === OPEN && x.is("sheetData"))) t = x.next();
+  if (t === OPEN && !x.selfClosing) {
+    const s = text;
+    const dataDepth = x.depth;
+    let row = 0;
+    let col = 0;
+    for (;;) {
+      t = x.next();
+      if (t === CLOSE) {
+        if (x.depth < dataDepth) break;
+        continue;
+      }
+      if (t === END) break;
+      if (x.is("row")) {
+        const k = x.attrIndex("r");
+        if (k >= 0) {
+          row = parseUint(s, x.attrs[4 * k + 2], x.attrs[4 * k + 3]);
+          if (row < 1 || row > MAX_ROWS) x.fail(x.tagStart, "bad row number");
+        } else {
+          row++;
+        }
+        col = 0;
+        continue;
+      }
+      if (!x.is("c")) {
+        x.skipElement();
+        continue;
+      }
+      // A cell: <c r="B12" s="3" t="s">
+      let type = TYPE_NUMBER;
+      const a = x.attrs;
+      let hasRef = false;
+      for (let k = 0; k < x.attrCount; k++) {
+        const ns = a[4 * k];
+        const len = a[4 * k + 1] - ns;
+        if (len !== 1) continue;
+        const an = s.charCodeAt(ns);
+        if (an === 114 /* r */) {
+          const vs = a[4 * k + 2];
+          const ve = a[4 * k + 3];
+          let i = vs;
+          let c = 0;
+          for (; i < ve; i++) {
+            const ch = s.charCodeAt(i) | 32;
+            if (ch < 97 || ch > 122) break;
+            c = c * 26 + (ch - 96);
+          }
+          const r = parseUint(s, i, ve);
+          if (c < 1 || c > MAX_COLS || r < 1 || r > MAX_ROWS) {
+            x.fail(x.tagStart, `bad cell reference "${s.substring(vs, ve)}"`);
+          }
+          col = c;
+          row = r;
+          hasRef = true;
+        } else if (an === 116 /* t */) {
+          type = cellType(s, a[4 * k + 2], a[4 * k + 3]);
+        }
+      }
+      if (!hasRef) col++;
+      if (row === 0) row = 1;
+      if (x.selfClosing) continue;
+
+      // The common shape, <c ...><v>text</v></c>, checked and read without the scanner.
+      if (vOpen === "") {
+        const p = x.prefix();
+        vOpen = `<${p}v>`;
+        vClose = `</${p}v>`;
+        cClose = `</${p}c>`;
+      }
+      const p = x.tagEnd;
+      if (s.startsWith(vOpen, p)) {
+        const vs = p + vOpen.length;
+        const lt = s.indexOf("<", vs);
+        if (lt > 0 && s.startsWith(vClose, lt) && s.startsWith(cClose, lt + vClose.length)) {
+          x.closeAt(lt + vClose.length + cClose.length);
+          addValue(g, s, type, row, col, null, vs, lt, table, part);
+          continue;
+        }
+      }
+
+      // Its children: <f>, <v>, <is>, <extLst>
+      const cellDepth = x.depth;
+      let vStart = -1;
+      let vEnd = -1;
+      let vText: string | null = null;
+      let inline: string | null = null;
+      for (;;) {
+        t = x.next();
+        if (t === CLOSE) {
+          if (x.depth < cellDepth) break;
+          continue;
+        }
+        if (t === END) break;
+        if (x.is("v")) {
+          if (x.selfClosing) continue;
+          const lt = s.indexOf("<", x.tagEnd);
+          if (lt >= 0 && s.charCodeAt(lt + 1) === 47) {
+            vStart = x.tagEnd;
+            vEnd = lt;
+            vText = null;
+            x.seek(lt);
+            x.next();
+          } else {
+            vText = x.readText();
+          }
+        } else if (x.is("is")) {
+          inline = readRichText(x);
+        } else {
+          x.skipElement();
+        }
+      }
+      if (type === TYPE_INLINE && inline !== null) {
+        g.addString(row, col, inline);
+        continue;
+      }
+      if (vStart < 0 && vText === null) continue; // no cached value
+      addValue(g, s, type, row, col, vText, vStart, vEnd, table, part);
+    }
+  }
+  while (t !== END) t = x.next(); // the rest of the part must be well-formed too
+  return g.build(name, sst ?? []);
+}

@@ -1,0 +1,529 @@
+/** XlsxWorkbook: an .xlsx package opened for reading and for surgical edits. */
+import { parseRange, formatRange } from "./cellref";
+import { getCustomProperty, setCustomProperty } from "./custom-properties";
+import { ElementSpan, appendChild, attrOf, scanElements, setAttributes, splice } from "./elements";
+import { WorkbookFileError } from "./errors";
+import { GridBuilder, SheetGrid } from "./grid";
+import { CONTENT_TYPE, CONTENT_TYPES_PART, Package, REL_TYPE, relKind } from "./package";
+import { CellUpdate, patchWorksheetXml } from "./patch";
+import { readSharedStrings, readWorksheet } from "./sheet-reader";
+import { MAIN_NS, REL_NS, SheetSpec, checkTableName, tableXml, worksheetXml } from "./sheet-writer";
+import { MINIMAL_STYLES_XML, StyleRegistry, StyleSpec } from "./styles";
+import { decodeText, decodeXstring, escapeAttr } from "./xml";
+import { startsWithZipSignature } from "./zip";
+
+export interface TableInfo {
+  /** The name formulas use (displayName). */
+  name: string;
+  sheet: string;
+  /** The whole table, header and totals rows included, e.g. "A1:L500". */
+  ref: string;
+  headerRowCount: number;
+  totalsRowCount: number;
+  columns: string[];
+}
+
+export interface DefinedName {
+  name: string;
+  /** The formula text, e.g. "Notes!$B$2". */
+  ref: string;
+  /** For a name scoped to one sheet, that sheet's name. */
+  localSheet?: string;
+  hidden: boolean;
+}
+
+interface SheetEntry {
+  name: string;
+  sheetId: number;
+  relId: string;
+  part: string;
+  /** "worksheet", "chartsheet", "dialogsheet", ... */
+  kind: string;
+}
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const NOT_A_WORKBOOK = "is not an Excel workbook (.xlsx)";
+const PASSWORD =
+  "is password-protected: remove the password in Excel (File > Info > Protect Workbook) and try again";
+const OLD_XLS =
+  "looks like an old Excel 97-2003 workbook (.xls): open it in Excel, save it as an Excel Workbook (.xlsx) and try again";
+/** Elements that follow calcPr in workbook.xml (CT_Workbook's sequence). */
+const AFTER_CALC_PR = [
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[2 * i] = text.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    if (bytes[i] !== needle[0]) continue;
+    for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Excel's rules for a sheet name. */
+export function checkSheetName(name: string): void {
+  if (typeof name !== "string" || name.length === 0 || name.length > 31) {
+    throw new RangeError(`Sheet name "${name}" must have 1 to 31 characters.`);
+  }
+  if (/[:\\/?*[\]]/.test(name) || /[\x00-\x1f]/.test(name)) {
+    throw new RangeError(`Sheet name "${name}" cannot contain : \\ / ? * [ or ].`);
+  }
+  if (name.startsWith("'") || name.endsWith("'")) {
+    throw new RangeError(`Sheet name "${name}" cannot begin or end with an apostrophe.`);
+  }
+  if (name.toLowerCase() === "history")
+    throw new RangeError('Excel reserves the sheet name "History".');
+}
+
+export class XlsxWorkbook {
+  private sheets: SheetEntry[] = [];
+  private names: DefinedName[] = [];
+  private isDate1904 = false;
+  private sharedStrings: string[] | null = null;
+  private styleRegistry: { part: string; registry: StyleRegistry } | null = null;
+  private tableCache: Array<TableInfo & { part: string; id: number }> | null = null;
+  private readonly grids = new Map<string, SheetGrid>();
+
+  private constructor(
+    private readonly pkg: Package,
+    private readonly workbookPart: string
+  ) {
+    this.parseWorkbook();
+  }
+
+  /** Opens an .xlsx (or .xlsm/.xltx) file's bytes. Throws WorkbookFileError. */
+  static open(bytes: Uint8Array): XlsxWorkbook {
+    if (bytes.length >= 8 && CFB_SIGNATURE.every((b, i) => bytes[i] === b)) {
+      // An OLE compound file: an encrypted OOXML package or a legacy binary workbook.
+      const encrypted = containsUtf16(bytes, "EncryptionInfo");
+      throw new WorkbookFileError(
+        encrypted ? "password-protected" : "not-a-workbook",
+        encrypted ? PASSWORD : OLD_XLS
+      );
+    }
+    if (!startsWithZipSignature(bytes))
+      throw new WorkbookFileError("not-a-workbook", NOT_A_WORKBOOK);
+    const pkg = Package.fromZip(bytes);
+    if (!pkg.has(CONTENT_TYPES_PART)) throw new WorkbookFileError("not-a-workbook", NOT_A_WORKBOOK);
+    const main = pkg.relationships("").find((r) => relKind(r.type) === "officeDocument");
+    const part =
+      main && pkg.has(main.part)
+        ? main.part
+        : pkg.has("xl/workbook.xml")
+          ? "xl/workbook.xml"
+          : undefined;
+    if (!part) {
+      const what = pkg.has("word/document.xml")
+        ? "is a Word document, not an Excel workbook (.xlsx)"
+        : pkg.has("ppt/presentation.xml")
+          ? "is a PowerPoint presentation, not an Excel workbook (.xlsx)"
+          : NOT_A_WORKBOOK;
+      throw new WorkbookFileError("not-a-workbook", what);
+    }
+    if (/\.bin$/i.test(part)) {
+      throw new WorkbookFileError(
+        "not-a-workbook",
+        "is an Excel binary workbook (.xlsb): save it as an Excel Workbook (.xlsx) and try again"
+      );
+    }
+    return new XlsxWorkbook(pkg, part);
+  }
+
+  /** A blank, valid package with no sheets yet (add one before saving). */
+  static create(): XlsxWorkbook {
+    const pkg = Package.empty();
+    pkg.write(
+      CONTENT_TYPES_PART,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        `<Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/>` +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        `<Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/></Types>`
+    );
+    pkg.write(
+      "_rels/.rels",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${REL_TYPE.officeDocument}" Target="xl/workbook.xml"/></Relationships>`
+    );
+    pkg.write(
+      "xl/workbook.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/>` +
+        "<bookViews><workbookView/></bookViews><sheets/></workbook>"
+    );
+    pkg.write(
+      "xl/_rels/workbook.xml.rels",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${REL_TYPE.styles}" Target="styles.xml"/></Relationships>`
+    );
+    pkg.write("xl/styles.xml", MINIMAL_STYLES_XML);
+    return new XlsxWorkbook(pkg, "xl/workbook.xml");
+  }
+
+  private parseWorkbook(): void {
+    const part = this.workbookPart;
+    const text = this.pkg.readText(part);
+    const { elements } = scanElements(text, part, 2);
+    const rels = this.pkg.relationships(part);
+    const sheets: SheetEntry[] = [];
+    const names: Array<DefinedName & { localSheetId?: number }> = [];
+    let section = "";
+    for (const el of elements) {
+      if (el.depth === 1) {
+        section = el.local;
+        if (el.local === "workbookPr") {
+          const v = attrOf(el, "date1904");
+          this.isDate1904 = v === "1" || v === "true";
+        }
+        continue;
+      }
+      if (section === "sheets" && el.local === "sheet") {
+        const relId = attrOf(el, "id", true) ?? "";
+        const rel = rels.find((r) => r.id === relId);
+        sheets.push({
+          name: attrOf(el, "name") ?? "",
+          sheetId: Number(attrOf(el, "sheetId")) || 0,
+          relId,
+          part: rel?.part ?? "",
+          kind: rel ? relKind(rel.type) : "missing",
+        });
+      } else if (section === "definedNames" && el.local === "definedName") {
+        const local = attrOf(el, "localSheetId");
+        const hidden = attrOf(el, "hidden");
+        names.push({
+          name: attrOf(el, "name") ?? "",
+          ref: decodeText(text.slice(el.openEnd, el.contentEnd)),
+          localSheetId: local === undefined ? undefined : Number(local),
+          hidden: hidden === "1" || hidden === "true",
+        });
+      }
+    }
+    this.sheets = sheets;
+    this.names = names.map(({ localSheetId, ...n }) =>
+      localSheetId !== undefined && sheets[localSheetId]
+        ? { ...n, localSheet: sheets[localSheetId].name }
+        : n
+    );
+  }
+
+  get date1904(): boolean {
+    return this.isDate1904;
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  hasSheet(name: string): boolean {
+    return this.findSheet(name) !== undefined;
+  }
+
+  private findSheet(name: string): SheetEntry | undefined {
+    const key = name.toUpperCase();
+    return this.sheets.find((s) => s.name.toUpperCase() === key);
+  }
+
+  private sheet(name: string): SheetEntry {
+    const s = this.findSheet(name);
+    if (!s) throw new WorkbookFileError("missing-sheet", `has no sheet named "${name}"`);
+    if (s.kind === "worksheet" && !this.pkg.has(s.part)) {
+      throw new WorkbookFileError(
+        "corrupt",
+        `is damaged: the sheet "${s.name}" is missing (${s.part || s.relId})`,
+        s.part
+      );
+    }
+    return s;
+  }
+
+  /** The values of a sheet (a chart sheet reads as empty). Throws WorkbookFileError. */
+  readSheet(name: string): SheetGrid {
+    const s = this.sheet(name);
+    if (s.kind !== "worksheet") return new GridBuilder().build(s.name, []);
+    const cached = this.grids.get(s.part);
+    if (cached) return cached;
+    const grid = readWorksheet(this.pkg.readText(s.part), s.part, s.name, () => this.strings());
+    this.grids.set(s.part, grid);
+    return grid;
+  }
+
+  private strings(): string[] {
+    if (this.sharedStrings) return this.sharedStrings;
+    const rel = this.pkg
+      .relationships(this.workbookPart)
+      .find((r) => relKind(r.type) === "sharedStrings");
+    this.sharedStrings =
+      rel && this.pkg.has(rel.part) ? readSharedStrings(this.pkg.readText(rel.part), rel.part) : [];
+    return this.sharedStrings;
+  }
+
+  definedNames(): DefinedName[] {
+    return this.names.map((n) => ({ ...n }));
+  }
+
+  tables(): TableInfo[] {
+    return this.allTables().map(({ part: _part, id: _id, ...t }) => ({
+      ...t,
+      columns: [...t.columns],
+    }));
+  }
+
+  private allTables(): Array<TableInfo & { part: string; id: number }> {
+    if (this.tableCache) return this.tableCache;
+    const out: Array<TableInfo & { part: string; id: number }> = [];
+    for (const s of this.sheets) {
+      if (s.kind !== "worksheet" || !this.pkg.has(s.part)) continue;
+      for (const rel of this.pkg.relationships(s.part)) {
+        if (relKind(rel.type) !== "table" || !this.pkg.has(rel.part)) continue;
+        const { root, elements } = scanElements(this.pkg.readText(rel.part), rel.part, 2);
+        const header = attrOf(root, "headerRowCount");
+        out.push({
+          name: attrOf(root, "displayName") ?? attrOf(root, "name") ?? "",
+          sheet: s.name,
+          ref: attrOf(root, "ref") ?? "",
+          headerRowCount: header === undefined ? 1 : Number(header),
+          totalsRowCount: Number(attrOf(root, "totalsRowCount") ?? 0),
+          columns: elements
+            .filter((e) => e.depth === 2 && e.local === "tableColumn")
+            .map((e) => decodeXstring(attrOf(e, "name") ?? "")),
+          part: rel.part,
+          id: Number(attrOf(root, "id")) || 0,
+        });
+      }
+    }
+    this.tableCache = out;
+    return out;
+  }
+
+  /** Moves a table's last row (for rows appended below it); the header row and columns stay. */
+  setTableRef(name: string, ref: string): void {
+    const key = name.toUpperCase();
+    const t = this.allTables().find((x) => x.name.toUpperCase() === key);
+    if (!t) throw new RangeError(`The workbook has no table named "${name}".`);
+    const now = parseRange(t.ref);
+    const next = parseRange(ref);
+    if (
+      !now ||
+      !next ||
+      next.top !== now.top ||
+      next.left !== now.left ||
+      next.right !== now.right ||
+      next.bottom <= next.top
+    ) {
+      throw new RangeError(
+        `Table ${t.name} (${t.ref}) cannot become ${ref}: only its last row can move.`
+      );
+    }
+    let text = this.pkg.readText(t.part);
+    const { root, elements } = scanElements(text, t.part);
+    const filter = elements.find((e) => e.local === "autoFilter");
+    const edits: Array<{ start: number; end: number; text: string }> = [
+      {
+        start: root.start,
+        end: root.openEnd,
+        text: setAttributes(text.slice(root.start, root.openEnd), { ref: formatRange(next) }),
+      },
+    ];
+    if (filter) {
+      const filterRef = formatRange({ ...next, bottom: next.bottom - t.totalsRowCount });
+      edits.push({
+        start: filter.start,
+        end: filter.openEnd,
+        text: setAttributes(text.slice(filter.start, filter.openEnd), { ref: filterRef }),
+      });
+    }
+    for (const e of edits.reverse()) text = splice(text, e.start, e.end, e.text);
+    this.pkg.write(t.part, text);
+    this.tableCache = null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Writing
+
+  /** The cell format index for a style, added to styles.xml when new (see patchCells). */
+  styleId(spec: StyleSpec): number {
+    return this.styles().id(spec);
+  }
+
+  private styles(): StyleRegistry {
+    if (this.styleRegistry) return this.styleRegistry.registry;
+    const rel = this.pkg.relationships(this.workbookPart).find((r) => relKind(r.type) === "styles");
+    let part = rel?.part;
+    if (!part || !this.pkg.has(part)) {
+      part = "xl/styles.xml";
+      this.pkg.write(part, MINIMAL_STYLES_XML);
+      if (!rel) this.pkg.addRelationship(this.workbookPart, REL_TYPE.styles, part);
+      this.pkg.setContentType(part, CONTENT_TYPE.styles);
+    }
+    const registry = new StyleRegistry(this.pkg.readText(part), part);
+    this.styleRegistry = { part, registry };
+    return registry;
+  }
+
+  /**
+   * Writes values into existing or new cells of a worksheet, touching nothing else in it: see
+   * patch.ts. Text is stored as text, never as a formula. A patched cell loses its formula; the
+   * workbook then asks Excel to recalculate when opened (calcPr fullCalcOnLoad), and when a
+   * formula was removed the calculation chain (xl/calcChain.xml) is dropped: Excel rebuilds it,
+   * whereas a chain naming a cell without a formula makes Excel "repair" the file.
+   */
+  patchCells(sheet: string, updates: readonly CellUpdate[]): void {
+    const s = this.sheet(sheet);
+    if (s.kind !== "worksheet")
+      throw new RangeError(`"${s.name}" is a chart sheet: it has no cells.`);
+    const styled = updates.filter((u) => u.style !== undefined && u.style !== 0);
+    if (styled.length) {
+      const count = this.styles().count;
+      const bad = styled.find((u) => (u.style as number) >= count);
+      if (bad)
+        throw new RangeError(
+          `Style ${bad.style} does not exist (the workbook has ${count} cell formats).`
+        );
+    }
+    const { xml, formulasRemoved } = patchWorksheetXml(this.pkg.readText(s.part), s.part, updates);
+    this.pkg.write(s.part, xml);
+    this.grids.delete(s.part);
+    if (formulasRemoved) this.removeCalcChain();
+    this.setFullCalcOnLoad();
+  }
+
+  private removeCalcChain(): void {
+    for (const rel of this.pkg.relationships(this.workbookPart)) {
+      if (relKind(rel.type) !== "calcChain") continue;
+      this.pkg.remove(rel.part);
+      this.pkg.removeRelationship(this.workbookPart, rel.id);
+      this.pkg.removeOverride(rel.part);
+    }
+  }
+
+  private setFullCalcOnLoad(): void {
+    const part = this.workbookPart;
+    const text = this.pkg.readText(part);
+    const { root, elements } = scanElements(text, part);
+    const calcPr = elements.find((e) => e.local === "calcPr");
+    if (calcPr) {
+      const v = attrOf(calcPr, "fullCalcOnLoad");
+      if (v === "1" || v === "true") return;
+      const tag = text.slice(calcPr.start, calcPr.openEnd);
+      this.pkg.write(
+        part,
+        splice(text, calcPr.start, calcPr.openEnd, setAttributes(tag, { fullCalcOnLoad: "1" }))
+      );
+      return;
+    }
+    const before = elements.find((e) => AFTER_CALC_PR.includes(e.local));
+    const at = before ? before.start : root.contentEnd;
+    this.pkg.write(part, splice(text, at, at, `<${root.prefix}calcPr fullCalcOnLoad="1"/>`));
+  }
+
+  /** Adds a worksheet at the end, leaving everything else in the workbook as it was. */
+  addSheet(spec: SheetSpec): void {
+    checkSheetName(spec.name);
+    if (this.findSheet(spec.name))
+      throw new RangeError(`The workbook already has a sheet named "${spec.name}".`);
+    const table = spec.table;
+    if (table) {
+      checkTableName(table.name);
+      const key = table.name.toUpperCase();
+      if (
+        this.allTables().some((t) => t.name.toUpperCase() === key) ||
+        this.names.some((n) => n.name.toUpperCase() === key)
+      ) {
+        throw new RangeError(`The workbook already has a table or name called "${table.name}".`);
+      }
+    }
+    const sheetPart = this.unusedPart("xl/worksheets/sheet", ".xml");
+    // The new sheet's own rels hold only its table, which is therefore rId1.
+    const xml = worksheetXml(
+      spec,
+      (style) => (typeof style === "number" ? style : style ? this.styleId(style) : undefined),
+      table ? "rId1" : undefined
+    );
+
+    if (table) {
+      const tablePart = this.unusedPart("xl/tables/table", ".xml");
+      const ids = this.pkg
+        .parts()
+        .filter((p) => /^xl\/tables\/[^/]+\.xml$/i.test(p))
+        .map(
+          (p) =>
+            Number(
+              scanElements(this.pkg.readText(p), p).root.attrs.find(([n]) => n === "id")?.[1]
+            ) || 0
+        );
+      this.pkg.write(tablePart, tableXml(Math.max(0, ...ids) + 1, table));
+      this.pkg.setContentType(tablePart, CONTENT_TYPE.table);
+      const relId = this.pkg.addRelationship(sheetPart, REL_TYPE.table, tablePart);
+      if (relId !== "rId1") throw new Error(`unexpected relationship id ${relId}`);
+    }
+    this.pkg.write(sheetPart, xml);
+    this.pkg.setContentType(sheetPart, CONTENT_TYPE.worksheet);
+    const relId = this.pkg.addRelationship(this.workbookPart, REL_TYPE.worksheet, sheetPart);
+    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+
+    const text = this.pkg.readText(this.workbookPart);
+    const { root, elements } = scanElements(text, this.workbookPart);
+    let r = root.attrs.find(([n, v]) => n.startsWith("xmlns:") && v === REL_NS)?.[0].slice(6);
+    let next = text;
+    if (r === undefined) {
+      r = "r";
+      next = splice(
+        text,
+        root.start,
+        root.openEnd,
+        setAttributes(text.slice(root.start, root.openEnd), { "xmlns:r": REL_NS })
+      );
+    }
+    const sheets: ElementSpan | undefined = (
+      next === text ? elements : scanElements(next, this.workbookPart).elements
+    ).find((e) => e.local === "sheets");
+    const entry = `<${root.prefix}sheet name="${escapeAttr(spec.name)}" sheetId="${sheetId}" ${r}:id="${relId}"/>`;
+    if (!sheets)
+      throw new WorkbookFileError(
+        "corrupt",
+        `is damaged: ${this.workbookPart} has no list of sheets`,
+        this.workbookPart
+      );
+    this.pkg.write(this.workbookPart, appendChild(next, sheets, entry));
+    this.sheets.push({ name: spec.name, sheetId, relId, part: sheetPart, kind: "worksheet" });
+    this.tableCache = null;
+  }
+
+  private unusedPart(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++)
+      if (!this.pkg.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
+  }
+
+  getCustomProperty(name: string): string | undefined {
+    return getCustomProperty(this.pkg, name);
+  }
+
+  setCustomProperty(name: string, value: string): void {
+    setCustomProperty(this.pkg, name, value);
+  }
+
+  /** The workbook as .xlsx bytes. Parts that were not changed keep their exact bytes. */
+  save(): Uint8Array {
+    if (this.sheets.length === 0)
+      throw new Error("A workbook needs at least one sheet: add one before saving.");
+    if (this.styleRegistry) {
+      const text = this.styleRegistry.registry.flush();
+      if (text !== null) this.pkg.write(this.styleRegistry.part, text);
+    }
+    return this.pkg.save();
+  }
+}
