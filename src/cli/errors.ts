@@ -37,7 +37,10 @@ const USER_ERRORS = [
 export function describeError(e: unknown, file?: string): string | undefined {
   if (e instanceof UserError) return e.file ? `${e.file}: ${e.message}` : e.message;
   if (USER_ERRORS.some((cls) => e instanceof cls)) {
-    const message = (e as Error).message;
+    // The engine's message names no face; on the command line the way to give a period is this.
+    const hint =
+      e instanceof NoPeriodError ? ' Pass --period, for example --period "FY2007 Q3".' : "";
+    const message = (e as Error).message + hint;
     return file ? `${file}: ${message}` : message;
   }
   return undefined;

@@ -4,7 +4,7 @@ import { Finding } from "../core/findings";
 import { FiscalPeriod, formatPeriod, periodBounds } from "../core/period";
 
 const LABEL_WIDTH = 44;
-const FIGURE_WIDTH = 11;
+const FIGURE_WIDTH = 12;
 
 /** The chart as the form lays it out, with Quarter and Cumulative columns. */
 export function chartTable(figures: ChartFigures, period: FiscalPeriod, office?: string): string {

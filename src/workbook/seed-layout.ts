@@ -37,7 +37,7 @@ import {
 import { CellStyle, LES_HEADER_FOOTER, LES_MARKING, SheetSpec, SpecCell } from "./sheet-spec";
 
 export const STYLE = {
-  title: { bold: true, size: 14 },
+  title: { bold: true, size: 11 },
   label: { bold: true },
   chartTitle: { bold: true, fill: "D9E1F2", border: "thin" },
   columnHeader: { bold: true, align: "center", fill: "D9E1F2", border: "thin" },
@@ -48,8 +48,8 @@ export const STYLE = {
   figure: { numFmt: "0", align: "right", border: "thin" },
   blankFigure: { border: "thin", fill: "EDEDED" },
   narrativeHeading: { bold: true, size: 12 },
-  instruction: { italic: true, wrap: true },
-  bullet: { wrap: true },
+  instruction: { italic: true },
+  bullet: {},
   marking: { bold: true },
   tableHeader: { bold: true, fill: "D9E1F2" },
   date: { numFmt: "mm/dd/yyyy" },
@@ -84,24 +84,51 @@ export interface BlockLine {
 const ORDER: readonly NarrativeKey[] = ["significant", "prospective", "outreach"];
 
 /**
+ * Narrative text is broken into lines of at most this many characters, each in its own row:
+ * a wrapped cell would need a row height that neither adapter can set portably, and overlong
+ * single-line cells are cut off when the report is printed.
+ */
+export const NARRATIVE_LINE_CHARS = 85;
+const CONTINUATION = "   ";
+
+export function wrapText(text: string, width = NARRATIVE_LINE_CHARS, indent = ""): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const candidate = line === "" ? word : `${line} ${word}`;
+    if (candidate.length > width && line !== "") {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+/**
  * The narrative block, top to bottom, in the seed's order: each heading, its instruction, its
  * bullets (or "Nothing to report" once filled), then the marking. `tips init` writes it empty;
- * filling rewrites it from the log.
+ * filling rewrites it from the log. A bullet's continuation lines are indented, without a dot.
  */
 export function narrativeBlock(narrative?: Narrative): BlockLine[] {
   const lines: BlockLine[] = [];
+  const add = (text: string, style: CellStyle, indent = ""): void => {
+    for (const l of wrapText(text, NARRATIVE_LINE_CHARS, indent)) lines.push({ value: l, style });
+  };
   for (const key of ORDER) {
     lines.push({ value: NARRATIVE_HEADINGS[key], style: STYLE.narrativeHeading });
-    lines.push({ value: NARRATIVE_INSTRUCTIONS[key], style: STYLE.instruction });
+    add(NARRATIVE_INSTRUCTIONS[key], STYLE.instruction);
     if (narrative) {
       const bullets = narrative[key];
       if (bullets.length === 0) lines.push({ value: NOTHING_TO_REPORT, style: STYLE.bullet });
-      for (const b of bullets) lines.push({ value: BULLET + b, style: STYLE.bullet });
+      for (const b of bullets) add(BULLET + b, STYLE.bullet, CONTINUATION);
     }
     lines.push({ value: "", style: {} });
   }
   lines.push({ value: LES_MARKING, style: STYLE.marking });
-  lines.push({ value: MARKING_NOTE, style: STYLE.instruction });
+  add(MARKING_NOTE, STYLE.instruction);
   return lines;
 }
 
@@ -158,9 +185,9 @@ export function reportSheet(
     name,
     cells,
     columnWidths: [
-      { col: label, width: 90 },
-      { col: quarter, width: 14 },
-      { col: cumulative, width: 14 },
+      { col: label, width: 44 },
+      { col: quarter, width: 13 },
+      { col: cumulative, width: 13 },
     ],
     merges,
     headerFooter: LES_HEADER_FOOTER,

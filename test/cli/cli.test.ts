@@ -259,10 +259,12 @@ describe("tips fill", () => {
       "ICE Human Trafficking Outreach Quarterly Report 04/01/07 to 06/30/07 SAC Houston"
     );
     expect(chart.office?.text).toBe("SAC Houston");
+    // A bullet's continuation lines are indented: join them back for the assertions.
     const text = grid.values
       .flat()
       .filter((v) => typeof v === "string")
-      .join("\n");
+      .join("\n")
+      .replace(/\n {3}/g, " ");
     // One Outreach Activity bullet per counted row of the quarter (5 of them), from the same rows.
     expect(text.match(/^• \d\d\/\d\d\/2007 – /gm)?.length).toBe(5 + 2);
     expect(text).toMatch(

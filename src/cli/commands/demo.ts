@@ -16,6 +16,8 @@ export const DEMO_PERIOD = "FY2007 Q3";
 export const DEMO_OFFICE = "SAC Houston";
 export const DEMO_ROWS = 360;
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export async function demo(ctx: CommandContext): Promise<number> {
   const dir = ctx.positionals[0] ?? ".";
   mkdirSync(dir, { recursive: true });
@@ -32,7 +34,7 @@ export async function demo(ctx: CommandContext): Promise<number> {
   ctx.out(chartTable(q.report.figures, q.period, q.office));
   ctx.out("");
   ctx.out(
-    `${q.report.log.dataRows} log rows over fiscal year ${period.fiscalYear}; ${q.report.warnings} warnings.`
+    `${q.report.log.dataRows} log rows over fiscal year ${period.fiscalYear}; ${plural(q.report.warnings, "warning")}.`
   );
   ctx.out(
     `Wrote ${file}. Try: npm run tips -- report ${file}   or   npm run tips -- check ${file}`
