@@ -1,57 +1,165 @@
 /*
- * Custom functions (=TIPS.*). Each one is a few lines of argument handling around a core call.
+ * Custom functions (=TIPS.*). Each one is a few lines of argument handling around a core call:
+ * arguments.ts turns Excel's arguments into the engine's input, cache.ts reads each log once, and
+ * the figures are tally()'s, the same `analyze` gives `tips report`.
  *
  * The JSDoc `@customfunction` tags are the single source of the function metadata: at build time
  * CustomFunctionsMetadataPlugin generates dist/functions.json from them and appends the
  * `CustomFunctions.associate(id, fn)` calls to this module. Never write either by hand, and never
- * change a function id once shipped (workbooks store it).
+ * change a function id once shipped (workbooks store it): QUARTER, CUMULATIVE, CHART, CHECK,
+ * FISCALPERIOD.
  *
- * This file is loaded both by the task pane page (shared runtime) and, outside Excel, by the
- * browser-only mode and the bundle tests: it must not touch `window` or `document` at load time.
+ * This file is loaded by the task pane page (shared runtime), by Excel's JavaScript-only functions
+ * runtime (no DOM), and outside Excel by the browser-only mode and the bundle test: it must not
+ * touch `window` or `document`. Every function is synchronous: it returns or throws at once, so no
+ * cell is ever left at #BUSY!.
  */
+import { FORM_ROWS } from "../core/chart";
+import { LogLayoutError } from "../core/log";
+import { PeriodError, formatPeriod, periodOfDay } from "../core/period";
+import {
+  ArgumentError,
+  checkParsedRange,
+  dayFromArgument,
+  lineFromArgument,
+  logGridFromRange,
+  originFromAddress,
+  periodFromArgument,
+} from "./arguments";
+import { CachedLog, LogCache } from "./cache";
+import { WorkbookDateSystem, excelDate1904Probe, excelRecalculate } from "./date-system";
 
 /*
- * Outside Excel (browser-only mode, tests) there is no `CustomFunctions` global. Give the
- * generated `associate` calls at the end of this module a harmless target so the page still loads.
+ * Outside Excel (browser-only mode) there is no `CustomFunctions` global. Give the generated
+ * `associate` calls at the end of this module a harmless target so the page still loads.
  */
 if (typeof CustomFunctions === "undefined") {
   (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { associate: () => undefined };
 }
 
-/** Excel's 1900 date system: the last valid serial, 9999-12-31. */
-const MAX_SERIAL = 2958465;
-const MS_PER_DAY = 86400000;
+/** The parsed logs, by content (see cache.ts). Exported for the tests and the bench. */
+export const logCache = new LogCache();
 
-/*
- * Placeholder until this delegates to src/core/period.ts: kept self-contained so the build
- * pipeline can be proved on its own.
+/** The workbook's date system: read through the Excel API where there is one, else 1900. */
+export const dateSystem = new WorkbookDateSystem(excelRecalculate);
+const probe = excelDate1904Probe();
+if (probe) void dateSystem.detect(probe);
+
+/** What a cell shows when TIPS.CHECK finds nothing. */
+export const NO_PROBLEMS = "No problems found";
+
+/** A spilled result: numbers and text (never null, which Excel would show as 0). */
+type ChartCells = (number | string)[][];
+
+/**
+ * The quarter figure of one line of the Human Trafficking Outreach chart, counted from the log.
+ * @customfunction QUARTER
+ * @param {any[][]} log The outreach log with its header row, e.g. OutreachLog[#All] or 'Outreach Log'!A1:L500.
+ * @param {string} line The chart line: "NGO New Contact", "LE Local", "LE Attendees", or a key such as "le.local".
+ * @param {any} period The reporting period: "FY2007 Q3", "FY07 Q3", "2007Q3", "Q3 FY2007", or a date in the quarter.
+ * @returns {number} The line's figure for the quarter.
  */
-function periodOfSerial(serial: number): string {
-  // Serial 60 is Excel's phantom 29 February 1900; serials before it are one day off from the
-  // 1899-12-30 epoch that is right for every serial after it.
-  const whole = Math.floor(serial);
-  const epochOffset = whole < 60 ? 1 : 0;
-  const date = new Date(Date.UTC(1899, 11, 30) + (whole + epochOffset) * MS_PER_DAY);
-  const year = whole === 60 ? 1900 : date.getUTCFullYear();
-  const month = whole === 60 ? 2 : date.getUTCMonth() + 1;
-  const fiscalYear = month >= 10 ? year + 1 : year;
-  const quarter = month >= 10 ? 1 : Math.floor((month - 1) / 3) + 2;
-  return `FY${fiscalYear} Q${quarter}`;
+export function quarter(log: any[][], line: string, period: any): number {
+  return excelErrors(() => {
+    const date1904 = dateSystem.date1904();
+    const cached = readRange(log, date1904);
+    return cached.figures(periodFromArgument(period, date1904)).quarter[lineFromArgument(line)];
+  });
 }
 
 /**
- * The federal fiscal year and quarter of a date, as text such as "FY2007 Q3".
- * Fiscal year N runs from 1 October of N-1 to 30 September of N; Q1 is October to December.
- * @customfunction FISCALPERIOD
- * @param date A date (an Excel date serial number).
- * @returns The fiscal period, for example "FY2007 Q3".
+ * The fiscal-year-to-date figure of one line of the chart: from 1 October through the end of the quarter.
+ * @customfunction CUMULATIVE
+ * @param {any[][]} log The outreach log with its header row, e.g. OutreachLog[#All] or 'Outreach Log'!A1:L500.
+ * @param {string} line The chart line: "NGO New Contact", "LE Local", "LE Attendees", or a key such as "le.local".
+ * @param {any} period The reporting period: "FY2007 Q3", "FY07 Q3", "2007Q3", "Q3 FY2007", or a date in the quarter.
+ * @returns {number} The line's figure from the start of the fiscal year through the quarter.
  */
-export function fiscalPeriod(date: number): string {
-  if (typeof date !== "number" || !Number.isFinite(date) || date < 1 || date > MAX_SERIAL) {
-    throw new CustomFunctions.Error(
-      CustomFunctions.ErrorCode.invalidValue,
-      "FISCALPERIOD needs a date (a serial number from 1 to 2958465)."
+export function cumulative(log: any[][], line: string, period: any): number {
+  return excelErrors(() => {
+    const date1904 = dateSystem.date1904();
+    const cached = readRange(log, date1904);
+    return cached.figures(periodFromArgument(period, date1904)).cumulative[lineFromArgument(line)];
+  });
+}
+
+/**
+ * The whole chart, Quarter and Cumulative, as 19 rows by 2 columns aligned with the form's rows from "Non-Government Organization" to the last "Members in attendance". Type it in the Quarter cell of the "Non-Government Organization" row.
+ * @customfunction CHART
+ * @param {any[][]} log The outreach log with its header row, e.g. OutreachLog[#All] or 'Outreach Log'!A1:L500.
+ * @param {any} period The reporting period: "FY2007 Q3", "FY07 Q3", "2007Q3", "Q3 FY2007", or a date in the quarter.
+ * @returns {any[][]} Quarter and Cumulative figures for the 15 lines; empty text on the 4 heading rows.
+ */
+export function chart(log: any[][], period: any): any[][] {
+  return excelErrors((): ChartCells => {
+    const date1904 = dateSystem.date1904();
+    const cached = readRange(log, date1904);
+    const f = cached.figures(periodFromArgument(period, date1904));
+    return FORM_ROWS.map((row) =>
+      row.kind === "heading" ? ["", ""] : [f.quarter[row.line.key], f.cumulative[row.line.key]]
     );
+  });
+}
+
+/**
+ * The problems in the outreach log, one per row: worksheet row, column, severity (error or warning) and what to fix. "No problems found" when there are none.
+ * @customfunction CHECK
+ * @param {any[][]} log The outreach log with its header row, e.g. OutreachLog[#All] or 'Outreach Log'!A1:L500.
+ * @param {CustomFunctions.Invocation} invocation Where the log range is, for worksheet row numbers.
+ * @returns {any[][]} The findings: row, column, severity, message.
+ * @requiresParameterAddresses
+ */
+export function check(log: any[][], invocation: CustomFunctions.Invocation): any[][] {
+  return excelErrors((): ChartCells => {
+    const origin = originFromAddress(invocation?.parameterAddresses?.[0]);
+    const cached = readRange(log, dateSystem.date1904(), origin);
+    const findings = cached.findings();
+    if (findings.length === 0) return [[NO_PROBLEMS]];
+    return findings.map((f) => [f.row === 0 ? "" : f.row, f.column, f.severity, f.message]);
+  });
+}
+
+/**
+ * The federal fiscal year and quarter of a date, such as "FY2007 Q3" for a date in April to June 2007. Fiscal year N runs from 1 October of N-1 to 30 September of N.
+ * @customfunction FISCALPERIOD
+ * @param {any} date A date, such as a cell holding 04/15/2007.
+ * @returns {string} The fiscal period, such as "FY2007 Q3".
+ */
+export function fiscalPeriod(date: any): string {
+  return excelErrors(() => formatPeriod(periodOfDay(dayFromArgument(date, dateSystem.date1904()))));
+}
+
+// ---- The edge: Excel's range in, CustomFunctions.Error out ---------------------------------------
+
+/** The log range, read once per distinct content (see cache.ts), refused when unusable. */
+function readRange(
+  log: unknown,
+  date1904: boolean,
+  origin?: { top: number; left: number }
+): CachedLog {
+  const grid = logGridFromRange(log, date1904, origin);
+  const cached = logCache.get(grid, { samePosition: origin !== undefined });
+  checkParsedRange(cached.parsed);
+  return cached;
+}
+
+/** Run a function's body; anything thrown becomes an Excel error with a message. */
+function excelErrors<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    throw excelError(e);
   }
-  return periodOfSerial(date);
+}
+
+function excelError(e: unknown): CustomFunctions.Error {
+  const { Error: ExcelError, ErrorCode } = CustomFunctions;
+  if (e instanceof ArgumentError || e instanceof PeriodError) {
+    return new ExcelError(ErrorCode.invalidValue, e.message);
+  }
+  if (e instanceof LogLayoutError) {
+    return new ExcelError(ErrorCode.invalidValue, e.message[0].toUpperCase() + e.message.slice(1));
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return new ExcelError(ErrorCode.notAvailable, `TIPS could not compute this: ${detail}`);
 }
