@@ -77,6 +77,9 @@ const CONTENTS = [
   "Victim-centered approach training for outreach staff.",
 ];
 
+/** Up to this many rows, the sample's agencies are the plain names above. */
+const SMALL_LOG = 1000;
+
 /** Log rows (values in LOG_HEADERS order) spread over the period's fiscal year. */
 export function sampleLog(
   period: FiscalPeriod,
@@ -89,6 +92,7 @@ export function sampleLog(
   const start: Day = fiscalYearStart(period.fiscalYear);
   const span = fiscalYearEnd(period.fiscalYear) - start + 1;
   const contacted = new Set<string>();
+  const units = Math.ceil(count / SMALL_LOG);
   // Dates first, in order, so that a Follow Up always comes after its agency's New Contact.
   const days = Array.from({ length: count }, () => start + Math.floor(random() * span)).sort(
     (a, b) => a - b
@@ -97,7 +101,10 @@ export function sampleLog(
   for (const day of days) {
     const le = random() < 0.55;
     const level: Level | undefined = le ? pick(LEVELS) : undefined;
-    const agency = le ? pick(LE_AGENCIES[level as Level]) : pick(NGOS);
+    // A large log reaches many more agencies than the short lists: give them units, so that
+    // a big sample looks like a big office's log rather than thousands of duplicates.
+    const base = le ? pick(LE_AGENCIES[level as Level]) : pick(NGOS);
+    const agency = units > 1 ? `${base}, unit ${1 + Math.floor(random() * units)}` : base;
     const r = random();
     const training = r < 0.15;
     const requested = !le && !training && r < 0.25;

@@ -6,7 +6,7 @@ import { Day, LATEST_PLAUSIBLE, usDate } from "./dates";
 import { Finding, FindingCode, FINDING_SEVERITY, columnLetters, sortFindings } from "./findings";
 import { LogEntry, ParsedLog } from "./log";
 import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, formatPeriod } from "./period";
-import { ACTIVITIES, COLUMN_KEYS, LOG_COLUMN, normalizeWord } from "./vocabulary";
+import { ACTIVITIES, ColumnKey, LOG_COLUMN, normalizeWord } from "./vocabulary";
 
 // Read once: imported bindings can be getters in some module formats, too slow in row loops.
 const NEW_CONTACT = ACTIVITIES[0];
@@ -26,6 +26,7 @@ export const IMPLAUSIBLE_COUNT = { presentations: 50, agencies: 500, attendees: 
 
 /** Text that a spreadsheet would take for a formula if it were typed in. */
 export const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const TEXT_COLUMNS: readonly ColumnKey[] = ["agency", "pocName", "pocTitle", "content"];
 const FORMULA_START: ReadonlySet<number> = new Set([..."=+-@\t\r"].map((c) => c.charCodeAt(0)));
 
 function warning(
@@ -205,7 +206,8 @@ function formulaLikeText(parsed: ParsedLog): Finding[] {
   const { values } = parsed.grid;
   const top = parsed.grid.top ?? 1;
   const left = parsed.grid.left ?? 1;
-  const keyed = COLUMN_KEYS.filter((k) => parsed.columns[k] !== undefined);
+  // Free text only: a coded column (Sector, Activity, ...) holding "=..." is already an error.
+  const keyed = TEXT_COLUMNS.filter((k) => parsed.columns[k] !== undefined);
   const indexes = keyed.map((k) => parsed.columns[k] as number);
   for (let i = parsed.headerRow === undefined ? 0 : 1; i < values.length; i++) {
     const cells = values[i];

@@ -228,12 +228,23 @@ function slice(
 /** How many rows down a sheet to look for the log's header row. */
 const HEADER_SEARCH_ROWS = 30;
 
+/**
+ * The table's rows without copying their cells: readLog reads only the columns its header row
+ * names, so the header is cut to the table's width and the data rows are shared as they are.
+ */
+function tableRows(grid: SheetGrid, t: TableRef): CellValue[][] {
+  if (t.left !== grid.left) return slice(grid, t.top, t.left, t.bottom, t.right);
+  const header = slice(grid, t.top, t.left, t.top, t.right)[0];
+  const body = grid.values.slice(t.top + 1 - grid.top, t.bottom + 1 - grid.top) as CellValue[][];
+  return [header, ...body];
+}
+
 function logFromTable(grid: SheetGrid, t: TableRef, date1904: boolean): LogLocation {
   return {
     sheet: t.sheet,
     table: t.name,
     grid: {
-      values: slice(grid, t.top, t.left, t.bottom, t.right),
+      values: tableRows(grid, t),
       top: t.top,
       left: t.left,
       date1904,

@@ -192,10 +192,17 @@ describe("text that begins like a formula is kept as text, with a warning", () =
   });
 
   test("formula-like text on an invalid row is still flagged, with its error", () => {
+    const log = readLog(grid([ngoTraining({ Attendees: -5, Content: "=HYPERLINK(x)" })]));
+    expect(brief(checkLog(log))).toEqual([
+      { code: "count-negative", row: 2, column: "Attendees", cell: "J2" },
+      { code: "formula-like-text", row: 2, column: "Content", cell: "K2" },
+    ]);
+  });
+
+  test("a coded column's formula-like value is its error alone, not also a warning", () => {
     const log = readLog(grid([ngoTraining({ Attendees: "-5" })]));
     expect(brief(checkLog(log))).toEqual([
       { code: "count-negative", row: 2, column: "Attendees", cell: "J2" },
-      { code: "formula-like-text", row: 2, column: "Attendees", cell: "J2" },
     ]);
   });
 
