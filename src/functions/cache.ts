@@ -12,7 +12,7 @@
  * The cache keeps the copy of the first call (ParsedLog.grid holds it); Excel never changes an
  * argument after the call. It holds at most CAPACITY logs, least recently used dropped first.
  */
-import { ChartFigures } from "../core/chart";
+import { ChartFigures, Figures } from "../core/chart";
 import { checkLog } from "../core/checks";
 import { Finding } from "../core/findings";
 import { CellValue, LogGrid, ParsedLog, readLog } from "../core/log";
@@ -27,18 +27,26 @@ const PERIODS_PER_LOG = 16;
 /** A parsed log and what the functions derive from it, each computed once. */
 export class CachedLog {
   private readonly figuresByPeriod = new Map<number, ChartFigures>();
+  private readonly openingOf = new Map<number, Partial<Figures> | undefined>();
   private checked: Finding[] | undefined;
 
   constructor(readonly parsed: ParsedLog) {}
 
-  /** The chart's figures for a period: the same tally() `analyze` uses. */
-  figures(period: FiscalPeriod): ChartFigures {
+  /**
+   * The chart's figures for a period, with the fiscal year's opening balance if one is recorded:
+   * the same tally() `analyze` makes. Kept per period (and per opening balance object).
+   */
+  figures(period: FiscalPeriod, opening?: Partial<Figures>): ChartFigures {
     const key = period.fiscalYear * 4 + period.quarter;
     let f = this.figuresByPeriod.get(key);
-    if (f === undefined) {
-      f = tally(this.parsed.entries, period);
-      if (this.figuresByPeriod.size >= PERIODS_PER_LOG) this.figuresByPeriod.clear();
+    if (f === undefined || this.openingOf.get(key) !== opening) {
+      f = tally(this.parsed.entries, period, opening);
+      if (this.figuresByPeriod.size >= PERIODS_PER_LOG) {
+        this.figuresByPeriod.clear();
+        this.openingOf.clear();
+      }
       this.figuresByPeriod.set(key, f);
+      this.openingOf.set(key, opening);
     }
     return f;
   }

@@ -27,7 +27,13 @@ import {
   periodFromArgument,
 } from "./arguments";
 import { CachedLog, LogCache } from "./cache";
-import { WorkbookDateSystem, excelDate1904Probe, excelRecalculate } from "./date-system";
+import {
+  WorkbookFactError,
+  WorkbookFactsSource,
+  excelFactsReader,
+  excelRecalculate,
+  openingFor,
+} from "./workbook-facts";
 
 /*
  * Outside Excel (browser-only mode) there is no `CustomFunctions` global. Give the generated
@@ -40,10 +46,12 @@ if (typeof CustomFunctions === "undefined") {
 /** The parsed logs, by content (see cache.ts). Exported for the tests and the bench. */
 export const logCache = new LogCache();
 
-/** The workbook's date system: read through the Excel API where there is one, else 1900. */
-export const dateSystem = new WorkbookDateSystem(excelRecalculate);
-const probe = excelDate1904Probe();
-if (probe) void dateSystem.detect(probe);
+/**
+ * The workbook's date system and opening balances (see workbook-facts.ts): read through the Excel
+ * API where there is one (shared runtime), else the 1900 system and no opening balance.
+ */
+export const workbook = new WorkbookFactsSource(excelFactsReader(), excelRecalculate);
+void workbook.refresh();
 
 /** What a cell shows when TIPS.CHECK finds nothing. */
 export const NO_PROBLEMS = "No problems found";
@@ -61,14 +69,15 @@ type ChartCells = (number | string)[][];
  */
 export function quarter(log: any[][], line: string, period: any): number {
   return excelErrors(() => {
-    const date1904 = dateSystem.date1904();
-    const cached = readRange(log, date1904);
-    return cached.figures(periodFromArgument(period, date1904)).quarter[lineFromArgument(line)];
+    const facts = workbook.current();
+    const cached = readRange(log, facts.date1904);
+    const p = periodFromArgument(period, facts.date1904);
+    return cached.figures(p, openingFor(facts, p.fiscalYear)).quarter[lineFromArgument(line)];
   });
 }
 
 /**
- * The fiscal-year-to-date figure of one line of the chart: from 1 October through the end of the quarter.
+ * The fiscal-year-to-date figure of one line of the chart: from 1 October through the end of the quarter, plus the opening balance recorded for the fiscal year, if any.
  * @customfunction CUMULATIVE
  * @param {any[][]} log The outreach log with its header row, e.g. OutreachLog[#All] or 'Outreach Log'!A1:L500.
  * @param {string} line The chart line: "NGO New Contact", "LE Local", "LE Attendees", or a key such as "le.local".
@@ -77,9 +86,10 @@ export function quarter(log: any[][], line: string, period: any): number {
  */
 export function cumulative(log: any[][], line: string, period: any): number {
   return excelErrors(() => {
-    const date1904 = dateSystem.date1904();
-    const cached = readRange(log, date1904);
-    return cached.figures(periodFromArgument(period, date1904)).cumulative[lineFromArgument(line)];
+    const facts = workbook.current();
+    const cached = readRange(log, facts.date1904);
+    const p = periodFromArgument(period, facts.date1904);
+    return cached.figures(p, openingFor(facts, p.fiscalYear)).cumulative[lineFromArgument(line)];
   });
 }
 
@@ -92,9 +102,10 @@ export function cumulative(log: any[][], line: string, period: any): number {
  */
 export function chart(log: any[][], period: any): any[][] {
   return excelErrors((): ChartCells => {
-    const date1904 = dateSystem.date1904();
-    const cached = readRange(log, date1904);
-    const f = cached.figures(periodFromArgument(period, date1904));
+    const facts = workbook.current();
+    const cached = readRange(log, facts.date1904);
+    const p = periodFromArgument(period, facts.date1904);
+    const f = cached.figures(p, openingFor(facts, p.fiscalYear));
     return FORM_ROWS.map((row) =>
       row.kind === "heading" ? ["", ""] : [f.quarter[row.line.key], f.cumulative[row.line.key]]
     );
@@ -112,7 +123,7 @@ export function chart(log: any[][], period: any): any[][] {
 export function check(log: any[][], invocation: CustomFunctions.Invocation): any[][] {
   return excelErrors((): ChartCells => {
     const origin = originFromAddress(invocation?.parameterAddresses?.[0]);
-    const cached = readRange(log, dateSystem.date1904(), origin);
+    const cached = readRange(log, workbook.current().date1904, origin);
     const findings = cached.findings();
     if (findings.length === 0) return [[NO_PROBLEMS]];
     return findings.map((f) => [f.row === 0 ? "" : f.row, f.column, f.severity, f.message]);
@@ -126,7 +137,9 @@ export function check(log: any[][], invocation: CustomFunctions.Invocation): any
  * @returns {string} The fiscal period, such as "FY2007 Q3".
  */
 export function fiscalPeriod(date: any): string {
-  return excelErrors(() => formatPeriod(periodOfDay(dayFromArgument(date, dateSystem.date1904()))));
+  return excelErrors(() =>
+    formatPeriod(periodOfDay(dayFromArgument(date, workbook.current().date1904)))
+  );
 }
 
 // ---- The edge: Excel's range in, CustomFunctions.Error out ---------------------------------------
@@ -154,7 +167,7 @@ function excelErrors<T>(body: () => T): T {
 
 function excelError(e: unknown): CustomFunctions.Error {
   const { Error: ExcelError, ErrorCode } = CustomFunctions;
-  if (e instanceof ArgumentError || e instanceof PeriodError) {
+  if (e instanceof ArgumentError || e instanceof PeriodError || e instanceof WorkbookFactError) {
     return new ExcelError(ErrorCode.invalidValue, e.message);
   }
   if (e instanceof LogLayoutError) {

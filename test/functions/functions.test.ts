@@ -13,18 +13,24 @@ import {
   chart,
   check,
   cumulative,
-  dateSystem,
   fiscalPeriod,
   logCache,
   quarter,
+  workbook,
 } from "../../src/functions/functions";
+import { ASSUMED_FACTS, Opening } from "../../src/functions/workbook-facts";
 import { FY2007_Q3, HEADERS, LogOptions, logRange, serial1900, serial1904 } from "./fixtures";
 
 const PERIODS = ["FY2006 Q4", "FY2007 Q1", "FY2007 Q2", "FY2007 Q3", "FY2007 Q4", "FY2008 Q1"];
 
+/** Tell the functions what the workbook holds, as the Excel API read would. */
+function workbookHas(date1904: boolean, openings: [number, Opening][] = []): void {
+  workbook.learn({ date1904, openings: new Map(openings) });
+}
+
 beforeEach(() => {
   logCache.clear();
-  dateSystem.learn(false);
+  workbook.learn(ASSUMED_FACTS);
 });
 
 /** What `tips report` computes: the engine on the same cells, header required as in a file. */
@@ -143,13 +149,14 @@ describe("header row present or absent", () => {
 
 describe("date systems", () => {
   test("1900 is assumed until the workbook's system is known", () => {
-    expect(dateSystem.date1904()).toBe(false);
+    expect(workbook.current()).toBe(ASSUMED_FACTS);
+    expect(ASSUMED_FACTS.date1904).toBe(false);
     expect(fiscalPeriod(serial1900(2007, 4, 1))).toBe("FY2007 Q3");
   });
 
   test("a 1904 workbook's serials give the same figures", () => {
     const in1900 = chart(logRange(), "FY2007 Q3");
-    dateSystem.learn(true);
+    workbookHas(true);
     // Parsed anew: the cache key includes the date system.
     expect(chart(logRange({ date1904: true }), "FY2007 Q3")).toEqual(in1900);
     expect(chartFigures(chart(logRange({ date1904: true }), "FY2007 Q3"))).toEqual(FY2007_Q3);
@@ -163,8 +170,48 @@ describe("date systems", () => {
   test("the same cells read in the other date system are other days", () => {
     // 1904 serials read as 1900 ones are four years early: nothing in FY2007.
     expect(quarter(logRange({ date1904: true }), "le.local", "FY2007 Q3")).toBe(0);
-    dateSystem.learn(true);
+    workbookHas(true);
     expect(quarter(logRange(), "le.local", "FY2007 Q3")).toBe(0);
+  });
+});
+
+describe("opening balances recorded in the workbook, as tips report adds them", () => {
+  const opening = { "ngo.newContact": 10, "le.local": 3, "le.training.attendees": 200 };
+
+  test("Cumulative figures add the fiscal year's opening balance; Quarter figures do not", () => {
+    workbookHas(false, [[2007, { figures: opening }]]);
+    const engine = analyze({
+      log: { values: logRange(), header: "required" },
+      period: parsePeriod("FY2007 Q3"),
+      opening,
+    }).figures;
+    expect(engine.cumulative["le.local"]).toBe(FY2007_Q3.cumulative["le.local"] + 3);
+    expect(engine.quarter).toEqual(FY2007_Q3.quarter);
+    expect(chartFigures(chart(logRange(), "FY2007 Q3"))).toEqual(engine);
+    expect(thirtyCalls("FY2007 Q3")).toEqual(engine);
+    // Another fiscal year has no opening balance recorded.
+    expect(cumulative(logRange(), "ngo.newContact", "FY2008 Q1")).toBe(1);
+  });
+
+  test("a balance saved since the last read changes the figures (cache included)", () => {
+    expect(cumulative(logRange(), "ngo.newContact", "FY2007 Q3")).toBe(2);
+    workbookHas(false, [[2007, { figures: opening }]]);
+    expect(cumulative(logRange(), "ngo.newContact", "FY2007 Q3")).toBe(12);
+    workbookHas(false);
+    expect(cumulative(logRange(), "ngo.newContact", "FY2007 Q3")).toBe(2);
+  });
+
+  test("an opening balance that cannot be read is #VALUE!, as tips report refuses it", () => {
+    workbookHas(false, [
+      [2007, { error: "the setting TIPS.Opening.FY2007 should hold 15 numbers." }],
+    ]);
+    const e = excelError(() => chart(logRange(), "FY2007 Q3"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(
+      "The workbook's opening balance for FY2007 cannot be used: the setting TIPS.Opening.FY2007 " +
+        "should hold 15 numbers. Enter it again in the task pane's Opening balance."
+    );
+    expect(chart(logRange(), "FY2008 Q1")).toHaveLength(19);
   });
 });
 
