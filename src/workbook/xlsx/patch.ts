@@ -121,19 +121,20 @@ export function cellXml(
   return `${head}><${p}v>${numberText(value)}</${p}v></${p}c>`;
 }
 
-/** Attributes of an existing cell that survive a new value: not r, t, the metadata of the old
- * value (cm, vm), nor s when a new style is given. */
-function keptAttrs(cell: CellSpan, newStyle: boolean): { style?: number; rest: string } {
-  let style: number | undefined;
+/** Attributes of an existing cell that survive a new value, as written (s first): not r, t,
+ * the metadata of the old value (cm, vm), nor s when a new style is given. */
+function keptAttrs(cell: CellSpan, newStyle: boolean): string {
+  let style = "";
   let rest = "";
   for (const [name, raw] of cell.attrs) {
+    const attr = ` ${name}="${raw.replace(/"/g, "&quot;")}"`;
     if (name === "s") {
-      if (!newStyle) style = +raw || 0;
+      if (!newStyle) style = attr;
     } else if (name !== "r" && name !== "t" && name !== "cm" && name !== "vm") {
-      rest += ` ${name}="${raw.replace(/"/g, "&quot;")}"`;
+      rest += attr;
     }
   }
-  return { style, rest };
+  return style + rest;
 }
 
 export function patchWorksheetXml(
@@ -335,13 +336,18 @@ export function patchWorksheetXml(
         while (i < cells.length && cells[i].col < u.col) i++;
         const cell = i < cells.length && cells[i].col === u.col ? cells[i] : null;
         if (cell) {
-          const kept = keptAttrs(cell, u.style !== undefined);
-          const style = u.style !== undefined ? u.style : kept.style;
           if (cell.hasFormula) formulasRemoved = true;
           rowEdits.push({
             start: cell.start,
             end: cell.end,
-            text: cellXml(cell.prefix, u.row, u.col, u.value, style, kept.rest),
+            text: cellXml(
+              cell.prefix,
+              u.row,
+              u.col,
+              u.value,
+              u.style,
+              keptAttrs(cell, u.style !== undefined)
+            ),
           });
           i++;
         } else if (u.value !== null || u.style) {
