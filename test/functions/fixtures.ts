@@ -54,6 +54,7 @@ function row(
 }
 
 const JANE: [Cell, Cell] = ["Jane Doe", "Director"];
+const BLANK_ROW: Cell[] = HEADERS.map(() => null);
 const LT: [Cell, Cell] = ["James Carter", "Lieutenant"];
 
 /**
@@ -71,7 +72,7 @@ const ROWS: (DateCell | Cell)[][] = [
   ]),
   row([2007, 4, 2], "NGO", null, "New Contact", "Houston Shelter", JANE, undefined, "Intro", "Y"),
   row([2007, 4, 20], "ngo", null, "follow-up contact", "Houston Shelter"),
-  row(null, null, null, null, null), // blank row
+  BLANK_ROW, // a blank row
   row(
     [2007, 5, 1],
     "Non-Government Organization",
@@ -126,7 +127,7 @@ const ROWS: (DateCell | Cell)[][] = [
     [0, 2, 9]
   ),
   row([2007, 5, 5], "NGO", null, "New Contact", "No POC"),
-  row(null, null, null, null, null), // blank row at the end
+  BLANK_ROW, // a blank row at the end
 ];
 
 export type BlankShape = "null" | "empty" | "zero";

@@ -120,7 +120,12 @@ describe('blanks: null (web), "" and 0 (desktop) are all blank', () => {
   test.each(["null", "empty", "zero"] as const)("blanks as %s", (blanks) => {
     expect(chartFigures(chart(logRange({ blanks }), "FY2007 Q3"))).toEqual(FY2007_Q3);
     expect(thirtyCalls("FY2007 Q3", { blanks })).toEqual(FY2007_Q3);
-    expect(check(logRange({ blanks }), invocation())).toEqual(check(logRange(), invocation()));
+    const spill = check(logRange({ blanks }), invocation());
+    expect(spill).toEqual(check(logRange(), invocation()));
+    // Rows 9 and 29 are blank rows: skipped, no finding.
+    expect(spill.map((r) => r[0])).not.toContain(9);
+    expect(spill.map((r) => r[0])).not.toContain(29);
+    expect(spill.map((r) => r[0])).toContain(28);
   });
 });
 
