@@ -123,19 +123,17 @@ export class XlsxWorkbook {
         : pkg.has("xl/workbook.xml")
           ? "xl/workbook.xml"
           : undefined;
-    if (!part) {
-      const what = pkg.has("word/document.xml")
-        ? "is a Word document, not an Excel workbook (.xlsx)"
-        : pkg.has("ppt/presentation.xml")
-          ? "is a PowerPoint presentation, not an Excel workbook (.xlsx)"
-          : NOT_A_WORKBOOK;
-      throw new WorkbookFileError("not-a-workbook", what);
-    }
-    if (/\.bin$/i.test(part)) {
+    if (!part) throw new WorkbookFileError("not-a-workbook", NOT_A_WORKBOOK);
+    const type = pkg.contentType(part) ?? "";
+    if (/\.bin$/i.test(part) || /binary/i.test(type)) {
       throw new WorkbookFileError(
         "not-a-workbook",
         "is an Excel binary workbook (.xlsb): save it as an Excel Workbook (.xlsx) and try again"
       );
+    }
+    if (/wordprocessingml/i.test(type) || /presentationml/i.test(type)) {
+      const what = /word/i.test(type) ? "a Word document" : "a PowerPoint presentation";
+      throw new WorkbookFileError("not-a-workbook", `is ${what}, not an Excel workbook (.xlsx)`);
     }
     return new XlsxWorkbook(pkg, part);
   }
@@ -177,7 +175,8 @@ export class XlsxWorkbook {
   private parseWorkbook(): void {
     const part = this.workbookPart;
     const text = this.pkg.readText(part);
-    const { elements } = scanElements(text, part, 2);
+    const { root, elements } = scanElements(text, part, 2);
+    if (root.local !== "workbook") throw new WorkbookFileError("not-a-workbook", NOT_A_WORKBOOK);
     const rels = this.pkg.relationships(part);
     const sheets: SheetEntry[] = [];
     const names: Array<DefinedName & { localSheetId?: number }> = [];
