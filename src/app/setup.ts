@@ -1,0 +1,164 @@
+/**
+ * "Set up this workbook": look at what a workbook has (report chart, log, Prospective Training
+ * table, settings) and add what is missing, in the seed's layout, without touching what is there.
+ */
+import { matchHeader } from "../core/log";
+import { FiscalPeriod, formatPeriod, periodFromTitle, tryParsePeriod } from "../core/period";
+import { SETTING } from "../core/settings";
+import {
+  LOG_SHEET,
+  LOG_TABLE,
+  LayoutError,
+  OFFICE_PLACEHOLDER,
+  PROSPECTIVE_SHEET,
+  PROSPECTIVE_TABLE,
+  REPORT_SHEET,
+  findChart,
+  findLog,
+  findReportSheet,
+} from "../workbook/layout";
+import { WorkbookPort } from "../workbook/port";
+import { logSheet, prospectiveSheet, reportSheet } from "../workbook/seed-layout";
+
+export interface WorkbookState {
+  readonly sheetNames: string[];
+  /** The sheet holding the chart. */
+  readonly report?: string;
+  readonly log?: { readonly sheet: string; readonly table?: string };
+  readonly prospective: boolean;
+  /** From the settings, else the report's Office cell. */
+  readonly office?: string;
+  /** From the settings, else the report's title. */
+  readonly period?: FiscalPeriod;
+  /** What is there but cannot be used as it is (said plainly, to be fixed by hand). */
+  readonly problems: string[];
+}
+
+const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** What the workbook has. Never throws for a missing part: that is what setting up is for. */
+export async function inspectWorkbook(port: WorkbookPort): Promise<WorkbookState> {
+  const sheetNames = await port.sheetNames();
+  const problems: string[] = [];
+  let report: string | undefined;
+  let titlePeriod: FiscalPeriod | undefined;
+  let officeCell: string | undefined;
+  try {
+    const grid = await findReportSheet(port);
+    report = grid.sheet;
+    const chart = findChart(grid);
+    titlePeriod = chart.title ? tryTitle(chart.title.text) : undefined;
+    officeCell = chart.office?.text.trim() || undefined;
+  } catch (e) {
+    if (!(e instanceof LayoutError)) throw e;
+    // A sheet with the chart's header but not all its lines: there, but not usable.
+    if (report) problems.push(`The report sheet "${report}": ${e.message}`);
+  }
+  let log: WorkbookState["log"];
+  try {
+    const found = await findLog(port);
+    log = { sheet: found.sheet, ...(found.table ? { table: found.table } : {}) };
+    const values = found.grid.values;
+    if (values.length > 0) matchHeader(values[0], found.grid.top ?? 1);
+  } catch (e) {
+    if (!(e instanceof Error) || !/Layout/.test(e.name)) throw e;
+    if (log) problems.push(`The outreach log on sheet "${log.sheet}": ${e.message}`);
+  }
+  const tables = await port.tables();
+  const prospective =
+    tables.some((t) => same(t.name, PROSPECTIVE_TABLE)) ||
+    sheetNames.some((n) => same(n, PROSPECTIVE_SHEET));
+  const savedOffice = (await port.getSetting(SETTING.office))?.trim();
+  const savedPeriod = await port.getSetting(SETTING.period);
+  const period = (savedPeriod ? tryParsePeriod(savedPeriod) : undefined) ?? titlePeriod;
+  const office =
+    savedOffice || (officeCell && officeCell !== OFFICE_PLACEHOLDER ? officeCell : undefined);
+  return {
+    sheetNames,
+    ...(report ? { report } : {}),
+    ...(log ? { log } : {}),
+    prospective,
+    ...(office ? { office } : {}),
+    ...(period ? { period } : {}),
+    problems,
+  };
+}
+
+function tryTitle(title: string): FiscalPeriod | undefined {
+  try {
+    return periodFromTitle(title);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A sheet name not yet taken: "Outreach Log", else "Outreach Log (2)", ... */
+export function freeSheetName(base: string, taken: readonly string[]): string {
+  if (!taken.some((n) => same(n, base))) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base} (${i})`;
+    if (!taken.some((n) => same(n, name))) return name;
+  }
+}
+
+export interface SetupOptions {
+  readonly office?: string;
+  readonly period?: FiscalPeriod;
+}
+
+export interface SetupResult {
+  /** Sheets added, in order. */
+  readonly added: string[];
+  /** Settings written, as "name: value". */
+  readonly settings: string[];
+  readonly problems: string[];
+}
+
+/** Add what is missing; record the office and period given. Existing sheets are not touched. */
+export async function setUpWorkbook(
+  port: WorkbookPort,
+  options: SetupOptions = {}
+): Promise<SetupResult> {
+  const state = await inspectWorkbook(port);
+  const taken = [...state.sheetNames];
+  const added: string[] = [];
+  const problems = [...state.problems];
+  const office = options.office?.trim() || state.office;
+  const period = options.period ?? state.period;
+  const add = async (
+    name: string,
+    make: (name: string) => Parameters<WorkbookPort["addSheet"]>[0]
+  ) => {
+    const free = freeSheetName(name, taken);
+    await port.addSheet(make(free));
+    taken.push(free);
+    added.push(free);
+  };
+  const tableNames = (await port.tables()).map((t) => t.name);
+  if (!state.report) await add(REPORT_SHEET, (name) => reportSheet(period, office, name));
+  if (!state.log) {
+    if (tableNames.some((n) => same(n, LOG_TABLE))) {
+      problems.push(
+        `A table named "${LOG_TABLE}" exists but is not an outreach log: rename it, then set up again.`
+      );
+    } else await add(LOG_SHEET, (name) => logSheet([], name));
+  }
+  if (!state.prospective) {
+    if (tableNames.some((n) => same(n, PROSPECTIVE_TABLE))) {
+      problems.push(`A table named "${PROSPECTIVE_TABLE}" exists: rename it, then set up again.`);
+    } else await add(PROSPECTIVE_SHEET, (name) => prospectiveSheet(name));
+  }
+  const settings: string[] = [];
+  if (options.office?.trim() && options.office.trim() !== state.office) {
+    await port.setSetting(SETTING.office, options.office.trim());
+    settings.push(`office: ${options.office.trim()}`);
+  }
+  if (
+    options.period &&
+    (!state.period || formatPeriod(state.period) !== formatPeriod(options.period))
+  ) {
+    await port.setSetting(SETTING.period, formatPeriod(options.period));
+    settings.push(`period: ${formatPeriod(options.period)}`);
+  }
+  return { added, settings, problems };
+}
