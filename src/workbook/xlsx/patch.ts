@@ -96,6 +96,17 @@ function boundingBox(
   return box;
 }
 
+/** The column of a cell reference ("BC12" -> 55); `fallback` when it has no letters. */
+function columnOf(ref: string, fallback: number): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return col || fallback;
+}
+
 function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
 }
@@ -199,6 +210,7 @@ export function patchWorksheetXml(
   } else {
     const dataDepth = x.depth;
     let rowNum = 0;
+    let bang = 0; // where the next "<!" is at or after the scan point (-1: none)
     for (;;) {
       t = x.next();
       if (t === CLOSE && x.depth < dataDepth) {
@@ -227,7 +239,19 @@ export function patchWorksheetXml(
       if (entry) next = Math.max(next, entry.end);
       if (r === undefined) rowTag = setAttributes(rowTag, { r: String(rowNum) });
 
-      // The row's cells: collected only where the row is patched or a shared formula moves.
+      if (!rowUpdates && masters.size === 0) {
+        // Nothing to do in this row: jump to its end tag. Its bytes are kept as they are, so
+        // this is safe without parsing them, unless a comment or CDATA could hide an end tag.
+        if (r === undefined) edits.push({ start: rowStart, end: rowOpenEnd, text: rowTag });
+        if (rowSelfClosing) continue;
+        const rowClose = `</${x.prefix()}row>`;
+        const close = xml.indexOf(rowClose, rowOpenEnd);
+        if (bang !== -1 && bang < rowOpenEnd) bang = xml.indexOf("<!", rowOpenEnd);
+        if (close >= 0 && (bang === -1 || bang > close)) x.closeAt(close + rowClose.length);
+        else x.skipElement();
+        continue;
+      }
+      // The row's cells: collected where the row is patched or a shared formula may move.
       const cells: CellSpan[] = [];
       const patchedCols = rowUpdates ? new Set(rowUpdates.map((u) => u.col)) : null;
       let col = 0;
@@ -245,14 +269,7 @@ export function patchWorksheetXml(
             continue;
           }
           const ref = x.attr("r");
-          if (ref !== undefined) {
-            const m = /^([A-Za-z]{1,3})/.exec(ref);
-            col = m
-              ? [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)
-              : col + 1;
-          } else {
-            col++;
-          }
+          col = ref !== undefined ? columnOf(ref, col + 1) : col + 1;
           const patched = patchedCols !== null && patchedCols.has(col);
           const span: CellSpan | null =
             patchedCols !== null
