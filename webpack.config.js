@@ -59,6 +59,10 @@ module.exports = async (env, argv) => {
       // functions.js must also load where there is no `window` or `self`, only a global object
       // (Excel's JavaScript-only custom functions runtime, Node's vm in the bundle test).
       globalObject: "globalThis",
+      // Chunks (the browser-only mode's .xlsx layer, loaded by import()) load relative to the
+      // page. An explicit public path also keeps webpack's "auto" detection code (which looks
+      // for a worker's importScripts) out of the bundle.
+      publicPath: "",
     },
     resolve: {
       extensions: [".ts", ".js"],

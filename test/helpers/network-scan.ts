@@ -33,6 +33,7 @@ export const XML_NAMESPACE_PREFIXES: readonly string[] = [
   "schemas.microsoft.com/office/", // Office extensions, the add-in manifest's schemas
   "www.w3.org/", // XML, XML Schema instance, SVG
   "purl.org/dc/", // Dublin Core, in docProps/core.xml
+  "json-schema.org/", // $schema identifiers in zod's JSON Schema generator (bundled with zod)
 ];
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);

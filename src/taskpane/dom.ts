@@ -1,0 +1,99 @@
+/** A few DOM helpers: the pane is plain TypeScript and DOM, no framework. */
+
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+/**
+ * h("button", { type: "button", onclick: fn }, "Save"): an element with attributes (false, null
+ * and undefined leave one out; true sets it empty), event listeners (on...) and children.
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name.startsWith("on") && typeof value === "function") {
+      el.addEventListener(name.slice(2), value);
+    } else if (value === true) el.setAttribute(name, "");
+    else if (value !== false && value !== null && value !== undefined)
+      el.setAttribute(name, String(value));
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: (Child | Child[])[]): void {
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    parent.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+  }
+}
+
+export function clear(el: Element): void {
+  el.replaceChildren();
+}
+
+let counter = 0;
+/** A unique id for label/field/message pairs. */
+export function uid(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/** The pane's one polite live region: what just happened, said once. */
+export function announce(text: string): void {
+  const region = document.getElementById("announcer");
+  if (!region) return;
+  // Cleared first, so that the same message said twice is read twice.
+  region.textContent = "";
+  window.setTimeout(() => (region.textContent = text), 30);
+}
+
+/** A message block in a view: kind "ok" (status) or "error" (alert). */
+export function message(
+  into: HTMLElement,
+  kind: "ok" | "error" | "info",
+  text: string,
+  ...extra: Child[]
+): void {
+  clear(into);
+  into.className = `message message-${kind}`;
+  into.setAttribute("role", kind === "error" ? "alert" : "status");
+  append(into, h("p", {}, text), ...extra);
+  into.hidden = false;
+}
+
+export function hide(el: HTMLElement): void {
+  el.hidden = true;
+  clear(el);
+}
+
+/** Plain words for an error from any layer (the engine's errors carry plain messages). */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) {
+    const text = e.message.trim();
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+  return String(e);
+}
+
+/**
+ * Run a slow action with its button marked busy. The button keeps its focus (it is not
+ * disabled, which would drop a keyboard user's place); a second press while busy does nothing.
+ */
+export async function busy<T>(
+  button: HTMLButtonElement,
+  action: () => Promise<T>
+): Promise<T | undefined> {
+  if (button.getAttribute("aria-busy") === "true") return undefined;
+  button.setAttribute("aria-busy", "true");
+  button.setAttribute("aria-disabled", "true");
+  try {
+    return await action();
+  } finally {
+    button.removeAttribute("aria-busy");
+    button.removeAttribute("aria-disabled");
+  }
+}

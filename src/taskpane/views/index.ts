@@ -1,0 +1,9 @@
+/** The pane's views, in tab order: the one place a view is added. */
+import { checkView } from "./check";
+import { hqView } from "./hq";
+import { logView } from "./log";
+import { reportView } from "./report";
+import { setupView } from "./setup";
+import { View } from "./view";
+
+export const VIEWS: readonly View[] = [logView, checkView, reportView, hqView, setupView];

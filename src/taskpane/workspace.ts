@@ -1,0 +1,93 @@
+/**
+ * The workbook the pane works on, and what it can do beyond the port. Two kinds:
+ *   "excel": the workbook open in Excel, through the Excel JavaScript API (OfficeAdapter);
+ *   "file":  an .xlsx file opened in the browser-only mode (file-workspace.ts).
+ * Views call the use cases in src/app with `port`; the few things that differ (selecting a
+ * cell, highlighting, the native chart, saving) are here.
+ */
+import { LogTarget, appendEntry } from "../app/log-entry";
+import { ChartFigures } from "../core/chart";
+import { RowFields } from "../core/log";
+import { FiscalPeriod } from "../core/period";
+import { OfficeAdapter } from "../workbook/office-adapter";
+import { WorkbookPort } from "../workbook/port";
+
+export interface MarkResult {
+  readonly marked: string[];
+  readonly already: string[];
+  readonly occupied: string[];
+}
+
+export interface AppendedRows {
+  readonly sheet: string;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+export interface Workspace {
+  readonly kind: "excel" | "file";
+  readonly port: WorkbookPort;
+  /** How messages name the workbook: "this workbook" or the file's name. */
+  readonly name: string;
+  /** Select a cell in Excel. False when there is no Excel window (the pane shows it instead). */
+  selectCell(sheet: string, cell: string): Promise<boolean>;
+  /** Fill these rows in the workbook; undefined when the pane highlights them itself. */
+  highlightRows?(
+    sheet: string,
+    rows: readonly number[],
+    left: number,
+    right: number
+  ): Promise<number>;
+  clearHighlight?(): Promise<number>;
+  /** A native chart of the figures in the workbook. */
+  drawChart?(period: FiscalPeriod, figures: ChartFigures): Promise<void>;
+  /** The LES/FOUO marking in existing sheets' headers and footers. */
+  markSheets?(): Promise<MarkResult>;
+  /** Append one log entry; where it went. */
+  appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined>;
+  /** Something was written (the file mode's download is now out of date). */
+  changed(): void;
+}
+
+export class ExcelWorkspace implements Workspace {
+  readonly kind = "excel";
+  readonly name = "this workbook";
+  constructor(readonly port: OfficeAdapter) {}
+
+  async selectCell(sheet: string, cell: string): Promise<boolean> {
+    await this.port.selectCell(sheet, cell);
+    return true;
+  }
+
+  highlightRows(sheet: string, rows: readonly number[], left: number, right: number) {
+    return this.port.highlightRows(sheet, rows, left, right);
+  }
+
+  clearHighlight(): Promise<number> {
+    return this.port.clearHighlight();
+  }
+
+  drawChart(period: FiscalPeriod, figures: ChartFigures): Promise<void> {
+    return this.port.drawChart(period, figures);
+  }
+
+  markSheets(): Promise<MarkResult> {
+    return this.port.markSheets();
+  }
+
+  async appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined> {
+    this.port.lastAppend = undefined;
+    await appendEntry(this.port, target, fields);
+    return (
+      this.port.lastAppend ?? {
+        sheet: target.sheet,
+        top: target.nextRow - 1,
+        bottom: target.nextRow - 1,
+      }
+    );
+  }
+
+  changed(): void {
+    // Excel saves the workbook itself.
+  }
+}
