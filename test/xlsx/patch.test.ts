@@ -108,6 +108,12 @@ describe("a patched cell", () => {
     expect(() => wb.patchCells("S", [{ row: 0, col: 1, value: 1 }])).toThrow(RangeError);
     expect(() => wb.patchCells("S", [{ row: 1, col: 16385, value: 1 }])).toThrow(RangeError);
     expect(() => wb.patchCells("S", [{ row: 1, col: 1, value: NaN }])).toThrow(RangeError);
+    expect(() => wb.patchCells("S", [{ row: 1, col: 1, value: "x".repeat(32768) }])).toThrow(
+      /at most 32767 characters/
+    );
+    expect(() =>
+      wb.addSheet({ name: "T", cells: [{ row: 1, col: 1, value: 1, style: 9 }] })
+    ).toThrow(/Style 9 does not exist/);
     expect(() => wb.patchCells("Nope", [])).toThrow(WorkbookFileError);
     // nothing was changed by the refused calls
     expect(partsOf(wb.save())["xl/worksheets/sheet1.xml"]).toBe(

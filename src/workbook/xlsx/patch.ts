@@ -53,6 +53,9 @@ interface SharedMaster {
   dependents: Array<{ row: number; col: number; start: number; end: number }>;
 }
 
+/** Excel's limit on the text of one cell. */
+export const MAX_TEXT = 32767;
+
 /** Sorts by position; a later update of the same cell wins. */
 export function normaliseUpdates(updates: readonly CellUpdate[]): CellUpdate[] {
   updates.forEach((u) => {
@@ -65,6 +68,11 @@ export function normaliseUpdates(updates: readonly CellUpdate[]): CellUpdate[] {
     const v = u.value;
     if (typeof v === "number" && !Number.isFinite(v)) {
       throw new RangeError(`${cellRef(u.row, u.col)}: ${v} is not a number a worksheet can hold.`);
+    }
+    if (typeof v === "string" && v.length > MAX_TEXT) {
+      throw new RangeError(
+        `${cellRef(u.row, u.col)}: a cell holds at most ${MAX_TEXT} characters (this text has ${v.length}).`
+      );
     }
     if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
       throw new TypeError(`${cellRef(u.row, u.col)}: unsupported value ${String(v)}.`);

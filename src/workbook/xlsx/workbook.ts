@@ -384,20 +384,24 @@ export class XlsxWorkbook {
     const s = this.sheet(sheet);
     if (s.kind !== "worksheet")
       throw new RangeError(`"${s.name}" is a chart sheet: it has no cells.`);
-    const styled = updates.filter((u) => u.style !== undefined && u.style !== 0);
-    if (styled.length) {
-      const count = this.styles().count;
-      const bad = styled.find((u) => (u.style as number) >= count);
-      if (bad)
-        throw new RangeError(
-          `Style ${bad.style} does not exist (the workbook has ${count} cell formats).`
-        );
-    }
+    updates.forEach((u) => this.checkStyleIndex(u.style));
+    if (updates.length === 0) return;
     const { xml, formulasRemoved } = patchWorksheetXml(this.pkg.readText(s.part), s.part, updates);
     this.pkg.write(s.part, xml);
     this.grids.delete(s.part);
     if (formulasRemoved) this.removeCalcChain();
     this.setFullCalcOnLoad();
+  }
+
+  /** A style index given by the caller must name one of the workbook's cell formats. */
+  private checkStyleIndex(style: number | undefined): void {
+    if (style === undefined || style === 0) return;
+    const count = this.styles().count;
+    if (!(Number.isInteger(style) && style > 0 && style < count)) {
+      throw new RangeError(
+        `Style ${style} does not exist (the workbook has ${count} cell formats).`
+      );
+    }
   }
 
   private removeCalcChain(): void {
@@ -449,7 +453,11 @@ export class XlsxWorkbook {
     // The new sheet's own rels hold only its table, which is therefore rId1.
     const xml = worksheetXml(
       spec,
-      (style) => (typeof style === "number" ? style : style ? this.styleId(style) : undefined),
+      (style) => {
+        if (typeof style !== "number") return style ? this.styleId(style) : undefined;
+        this.checkStyleIndex(style);
+        return style;
+      },
       table ? "rId1" : undefined
     );
 
