@@ -157,6 +157,24 @@ describe("createWorkbook + addSheet, read back by us", () => {
     );
   });
 
+  test("a table grows to take rows appended below it; only its last row can move", () => {
+    const more = openWorkbook(bytes);
+    more.patchCells("Outreach Log", [
+      { row: 4, col: 1, value: 39250 },
+      { row: 4, col: 2, value: "NGO" },
+    ]);
+    more.setTableRef("outreachlog", "A1:E4");
+    const saved = more.save();
+    expect(openWorkbook(saved).tables()[0].ref).toBe("A1:E4");
+    expect(partsOf(saved)["xl/tables/table1.xml"]).toMatch(
+      / ref="A1:E4"[^>]*><autoFilter ref="A1:E4"\/>/
+    );
+    expect(() => more.setTableRef("OutreachLog", "A1:F4")).toThrow(/only its last row can move/);
+    expect(() => more.setTableRef("OutreachLog", "A2:E4")).toThrow(/only its last row can move/);
+    expect(() => more.setTableRef("OutreachLog", "A1:E1")).toThrow(/only its last row can move/);
+    expect(() => more.setTableRef("Nope", "A1:E4")).toThrow(/no table named "Nope"/);
+  });
+
   test("Excel's rules for sheet names, tables, merges and drop-downs are enforced", () => {
     const wb2 = createWorkbook();
     expect(() => wb2.save()).toThrow(/at least one sheet/);

@@ -6,7 +6,7 @@
 import { CellRange, MAX_COLS, MAX_ROWS, cellRef, formatRange, parseRange } from "./cellref";
 import { setAttributes } from "./elements";
 import { shiftFormula } from "./formula";
-import { CLOSE, END, OPEN, XmlScanner, encodeXstring, escapeText } from "./xml";
+import { CLOSE, END, OPEN, XmlScanner, encodeXstring, escapeAttr, escapeText } from "./xml";
 import { corrupt } from "./errors";
 
 export interface CellUpdate {
@@ -34,11 +34,11 @@ interface Edit {
 interface CellSpan {
   col: number;
   start: number;
-  openEnd: number;
   end: number;
+  /** Where the start tag's name ends (to add an r attribute). */
   nameEnd: number;
   hasRef: boolean;
-  /** The start tag's attributes as written: [name, raw value, quote]. */
+  /** The start tag's attributes as written: [name, raw value]. */
   attrs: Array<[string, string]>;
   hasFormula: boolean;
   prefix: string;
@@ -245,12 +245,15 @@ export function patchWorksheetXml(
       const entry = byRow.get(rowNum);
       const rowUpdates = entry?.list;
       if (entry) next = Math.max(next, entry.end);
-      if (r === undefined) rowTag = setAttributes(rowTag, { r: String(rowNum) });
+      if (r === undefined) {
+        // A row placed implicitly would move if a row were inserted before it.
+        rowTag = setAttributes(rowTag, { r: String(rowNum) });
+        if (!rowUpdates) edits.push({ start: rowStart, end: rowOpenEnd, text: rowTag });
+      }
 
       if (!rowUpdates && masters.size === 0) {
         // Nothing to do in this row: jump to its end tag. Its bytes are kept as they are, so
         // this is safe without parsing them, unless a comment or CDATA could hide an end tag.
-        if (r === undefined) edits.push({ start: rowStart, end: rowOpenEnd, text: rowTag });
         if (rowSelfClosing) continue;
         const rowClose = `</${x.prefix()}row>`;
         const close = xml.indexOf(rowClose, rowOpenEnd);
@@ -284,7 +287,6 @@ export function patchWorksheetXml(
               ? {
                   col,
                   start: x.tagStart,
-                  openEnd: x.tagEnd,
                   end: x.tagEnd,
                   nameEnd: x.nameEnd,
                   hasRef: ref !== undefined,
@@ -336,10 +338,7 @@ export function patchWorksheetXml(
       }
       const rowEnd = x.tagEnd;
       const rowContentEnd = x.tagStart;
-      if (!rowUpdates) {
-        if (r === undefined) edits.push({ start: rowStart, end: rowOpenEnd, text: rowTag });
-        continue;
-      }
+      if (!rowUpdates) continue;
 
       // Spans: widen them to the patched columns (or drop a form we do not understand).
       if (spans !== undefined) {
@@ -417,7 +416,7 @@ export function patchWorksheetXml(
     let attrs = "";
     for (const [name, value] of m.attrs) {
       const v = name === "ref" ? formatRange(box) : name === "si" ? si : value;
-      attrs += ` ${name}="${v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}"`;
+      attrs += ` ${name}="${escapeAttr(v)}"`;
     }
     const formula = shiftFormula(m.formula, first.row - m.row, first.col - m.col);
     edits.push({

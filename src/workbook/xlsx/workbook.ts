@@ -1,8 +1,8 @@
 /** XlsxWorkbook: an .xlsx package opened for reading and for surgical edits. */
 import { parseRange, formatRange } from "./cellref";
 import { getCustomProperty, setCustomProperty } from "./custom-properties";
-import { ElementSpan, appendChild, attrOf, scanElements, setAttributes, splice } from "./elements";
-import { WorkbookFileError } from "./errors";
+import { appendChild, attrOf, scanElements, setAttributes, splice } from "./elements";
+import { WorkbookFileError, corrupt } from "./errors";
 import { GridBuilder, SheetGrid } from "./grid";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, Package, REL_TYPE, relKind } from "./package";
 import { CellUpdate, patchWorksheetXml } from "./patch";
@@ -92,7 +92,7 @@ export class XlsxWorkbook {
   private isDate1904 = false;
   private sharedStrings: string[] | null = null;
   private styleRegistry: { part: string; registry: StyleRegistry } | null = null;
-  private tableCache: Array<TableInfo & { part: string; id: number }> | null = null;
+  private tableCache: Array<TableInfo & { part: string }> | null = null;
   private readonly grids = new Map<string, SheetGrid>();
 
   private constructor(
@@ -275,15 +275,15 @@ export class XlsxWorkbook {
   }
 
   tables(): TableInfo[] {
-    return this.allTables().map(({ part: _part, id: _id, ...t }) => ({
+    return this.allTables().map(({ part: _part, ...t }) => ({
       ...t,
       columns: [...t.columns],
     }));
   }
 
-  private allTables(): Array<TableInfo & { part: string; id: number }> {
+  private allTables(): Array<TableInfo & { part: string }> {
     if (this.tableCache) return this.tableCache;
-    const out: Array<TableInfo & { part: string; id: number }> = [];
+    const out: Array<TableInfo & { part: string }> = [];
     for (const s of this.sheets) {
       if (s.kind !== "worksheet" || !this.pkg.has(s.part)) continue;
       for (const rel of this.pkg.relationships(s.part)) {
@@ -300,7 +300,6 @@ export class XlsxWorkbook {
             .filter((e) => e.depth === 2 && e.local === "tableColumn")
             .map((e) => decodeXstring(attrOf(e, "name") ?? "")),
           part: rel.part,
-          id: Number(attrOf(root, "id")) || 0,
         });
       }
     }
@@ -449,6 +448,20 @@ export class XlsxWorkbook {
         throw new RangeError(`The workbook already has a table or name called "${table.name}".`);
       }
     }
+    // Where the new <sheet> entry goes, checked before anything changes.
+    let workbookXml = this.pkg.readText(this.workbookPart);
+    let { root, elements } = scanElements(workbookXml, this.workbookPart);
+    let r = root.attrs.find(([n, v]) => n.startsWith("xmlns:") && v === REL_NS)?.[0].slice(6);
+    if (r === undefined) {
+      // Some producers declare the relationships namespace on each element that uses it.
+      r = "r";
+      const tag = setAttributes(workbookXml.slice(root.start, root.openEnd), { "xmlns:r": REL_NS });
+      workbookXml = splice(workbookXml, root.start, root.openEnd, tag);
+      ({ root, elements } = scanElements(workbookXml, this.workbookPart));
+    }
+    const sheets = elements.find((e) => e.local === "sheets");
+    if (!sheets) throw corrupt(this.workbookPart, "has no list of sheets");
+
     const sheetPart = this.unusedPart("xl/worksheets/sheet", ".xml");
     // The new sheet's own rels hold only its table, which is therefore rId1.
     const xml = worksheetXml(
@@ -463,51 +476,29 @@ export class XlsxWorkbook {
 
     if (table) {
       const tablePart = this.unusedPart("xl/tables/table", ".xml");
-      const ids = this.pkg
-        .parts()
-        .filter((p) => /^xl\/tables\/[^/]+\.xml$/i.test(p))
-        .map(
-          (p) =>
-            Number(
-              scanElements(this.pkg.readText(p), p).root.attrs.find(([n]) => n === "id")?.[1]
-            ) || 0
-        );
-      this.pkg.write(tablePart, tableXml(Math.max(0, ...ids) + 1, table));
+      this.pkg.write(tablePart, tableXml(this.nextTableId(), table));
       this.pkg.setContentType(tablePart, CONTENT_TYPE.table);
-      const relId = this.pkg.addRelationship(sheetPart, REL_TYPE.table, tablePart);
-      if (relId !== "rId1") throw new Error(`unexpected relationship id ${relId}`);
+      const tableRel = this.pkg.addRelationship(sheetPart, REL_TYPE.table, tablePart);
+      if (tableRel !== "rId1") throw new Error(`unexpected relationship id ${tableRel}`);
     }
     this.pkg.write(sheetPart, xml);
     this.pkg.setContentType(sheetPart, CONTENT_TYPE.worksheet);
     const relId = this.pkg.addRelationship(this.workbookPart, REL_TYPE.worksheet, sheetPart);
-    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
-
-    const text = this.pkg.readText(this.workbookPart);
-    const { root, elements } = scanElements(text, this.workbookPart);
-    let r = root.attrs.find(([n, v]) => n.startsWith("xmlns:") && v === REL_NS)?.[0].slice(6);
-    let next = text;
-    if (r === undefined) {
-      r = "r";
-      next = splice(
-        text,
-        root.start,
-        root.openEnd,
-        setAttributes(text.slice(root.start, root.openEnd), { "xmlns:r": REL_NS })
-      );
-    }
-    const sheets: ElementSpan | undefined = (
-      next === text ? elements : scanElements(next, this.workbookPart).elements
-    ).find((e) => e.local === "sheets");
+    const sheetId = Math.max(0, ...this.sheets.map((x) => x.sheetId)) + 1;
     const entry = `<${root.prefix}sheet name="${escapeAttr(spec.name)}" sheetId="${sheetId}" ${r}:id="${relId}"/>`;
-    if (!sheets)
-      throw new WorkbookFileError(
-        "corrupt",
-        `is damaged: ${this.workbookPart} has no list of sheets`,
-        this.workbookPart
-      );
-    this.pkg.write(this.workbookPart, appendChild(next, sheets, entry));
+    this.pkg.write(this.workbookPart, appendChild(workbookXml, sheets, entry));
     this.sheets.push({ name: spec.name, sheetId, relId, part: sheetPart, kind: "worksheet" });
     this.tableCache = null;
+  }
+
+  /** Table ids are unique in the workbook: one more than the largest of every table part. */
+  private nextTableId(): number {
+    let max = 0;
+    for (const p of this.pkg.parts()) {
+      if (!/^xl\/tables\/[^/]+\.xml$/i.test(p)) continue;
+      max = Math.max(max, Number(attrOf(scanElements(this.pkg.readText(p), p).root, "id")) || 0);
+    }
+    return max + 1;
   }
 
   private unusedPart(prefix: string, suffix: string): string {
