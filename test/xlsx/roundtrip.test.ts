@@ -114,6 +114,15 @@ describe("createWorkbook + addSheet, read back by us", () => {
     expect(wb.getCustomProperty("office")).toBe("SAC Houston");
     expect(wb.getCustomProperty("Period")).toBe("FY2007 Q3");
     expect(wb.getCustomProperty("Missing")).toBeUndefined();
+    const again = openWorkbook(bytes);
+    again.setCustomProperty("OFFICE", "SAC San Antonio & <Co>\r\n2");
+    const props = partsOf(again.save())["docProps/custom.xml"];
+    expect(props.match(/<property /g)).toHaveLength(2);
+    expect(props).toMatch(/pid="2" name="Office"/);
+    expect(openWorkbook(again.save()).getCustomProperty("office")).toBe(
+      "SAC San Antonio & <Co>\r\n2"
+    );
+    expect(openWorkbook(again.save()).getCustomProperty("Period")).toBe("FY2007 Q3");
   });
 
   test("the same style asked twice is one cell format; new formats are appended", () => {

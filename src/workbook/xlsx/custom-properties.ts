@@ -1,7 +1,7 @@
 /** Custom document properties (docProps/custom.xml): the workbook's own settings, such as the
  * office's name and the reporting period, kept in the file and visible in Excel under
  * File > Info > Properties > Advanced Properties > Custom. */
-import { attrOf, appendChild, scanElements, setAttributes, splice } from "./elements";
+import { appendChild, attrOf, ensureNamespace, scanElements, splice } from "./elements";
 import { CONTENT_TYPE, Package, REL_TYPE, relKind } from "./package";
 import { decodeText, escapeAttr, escapeText } from "./xml";
 
@@ -68,19 +68,8 @@ export function setCustomProperty(pkg: Package, name: string, value: string): vo
     pkg.addRelationship("", REL_TYPE.customProperties, part);
     pkg.setContentType(part, CONTENT_TYPE.customProperties);
   }
-  let text = pkg.readText(part);
-  let { root } = scanElements(text, part);
-  let vt = root.attrs.find(([n, v]) => n.startsWith("xmlns:") && v === VT_NS)?.[0].slice(6);
-  if (vt === undefined) {
-    vt = "vt";
-    text = splice(
-      text,
-      root.start,
-      root.openEnd,
-      setAttributes(text.slice(root.start, root.openEnd), { "xmlns:vt": VT_NS })
-    );
-    root = scanElements(text, part).root;
-  }
+  const { text, prefix: vt } = ensureNamespace(pkg.readText(part), part, VT_NS, "vt");
+  const { root } = scanElements(text, part);
   const props = readProperties(text, part);
   const key = name.toLowerCase();
   const existing = props.find((p) => p.name.toLowerCase() === key);

@@ -93,3 +93,23 @@ export function setAttributes(startTag: string, values: Record<string, string>):
   }
   return tag;
 }
+
+/**
+ * The prefix the root element binds to namespace `ns`; when none does, declares one on the root
+ * (`preferred`, or a variant of it if that prefix is taken) and returns the changed text.
+ */
+export function ensureNamespace(
+  text: string,
+  part: string,
+  ns: string,
+  preferred: string
+): { text: string; prefix: string } {
+  const { root } = scanElements(text, part);
+  const bound = root.attrs.find(([n, v]) => n.startsWith("xmlns:") && v === ns);
+  if (bound) return { text, prefix: bound[0].slice(6) };
+  let prefix = preferred;
+  for (let k = 1; root.attrs.some(([n]) => n === `xmlns:${prefix}`); k++)
+    prefix = `${preferred}${k}`;
+  const tag = setAttributes(text.slice(root.start, root.openEnd), { [`xmlns:${prefix}`]: ns });
+  return { text: splice(text, root.start, root.openEnd, tag), prefix };
+}

@@ -23,10 +23,8 @@ const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const REL_TYPE = {
   officeDocument: `${R}/officeDocument`,
   worksheet: `${R}/worksheet`,
-  sharedStrings: `${R}/sharedStrings`,
   styles: `${R}/styles`,
   table: `${R}/table`,
-  calcChain: `${R}/calcChain`,
   customProperties: `${R}/custom-properties`,
 };
 
@@ -36,7 +34,6 @@ export const CONTENT_TYPE = {
   worksheet: `${SML}.worksheet+xml`,
   styles: `${SML}.styles+xml`,
   table: `${SML}.table+xml`,
-  calcChain: `${SML}.calcChain+xml`,
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
   customProperties: "application/vnd.openxmlformats-officedocument.custom-properties+xml",
 };
@@ -141,10 +138,6 @@ export class Package {
   /** Part names in package order (original parts first, then new ones). */
   parts(): string[] {
     return this.order.filter((p) => this.has(p));
-  }
-
-  isWritten(part: string): boolean {
-    return this.written.has(part.toLowerCase());
   }
 
   read(part: string): Uint8Array {

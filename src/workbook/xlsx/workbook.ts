@@ -1,7 +1,14 @@
 /** XlsxWorkbook: an .xlsx package opened for reading and for surgical edits. */
 import { parseRange, formatRange } from "./cellref";
 import { getCustomProperty, setCustomProperty } from "./custom-properties";
-import { appendChild, attrOf, scanElements, setAttributes, splice } from "./elements";
+import {
+  appendChild,
+  attrOf,
+  ensureNamespace,
+  scanElements,
+  setAttributes,
+  splice,
+} from "./elements";
 import { WorkbookFileError, corrupt } from "./errors";
 import { GridBuilder, SheetGrid } from "./grid";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, Package, REL_TYPE, relKind } from "./package";
@@ -449,16 +456,13 @@ export class XlsxWorkbook {
       }
     }
     // Where the new <sheet> entry goes, checked before anything changes.
-    let workbookXml = this.pkg.readText(this.workbookPart);
-    let { root, elements } = scanElements(workbookXml, this.workbookPart);
-    let r = root.attrs.find(([n, v]) => n.startsWith("xmlns:") && v === REL_NS)?.[0].slice(6);
-    if (r === undefined) {
-      // Some producers declare the relationships namespace on each element that uses it.
-      r = "r";
-      const tag = setAttributes(workbookXml.slice(root.start, root.openEnd), { "xmlns:r": REL_NS });
-      workbookXml = splice(workbookXml, root.start, root.openEnd, tag);
-      ({ root, elements } = scanElements(workbookXml, this.workbookPart));
-    }
+    const { text: workbookXml, prefix: r } = ensureNamespace(
+      this.pkg.readText(this.workbookPart),
+      this.workbookPart,
+      REL_NS,
+      "r"
+    );
+    const { root, elements } = scanElements(workbookXml, this.workbookPart);
     const sheets = elements.find((e) => e.local === "sheets");
     if (!sheets) throw corrupt(this.workbookPart, "has no list of sheets");
 
