@@ -875,6 +875,9 @@ function clean(state: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== null && v !== undefined));
 }
 
+/** Let office-addin-mock's sync finish (it updates loaded properties a few ticks later). */
 function flush(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  const later: (f: () => void) => void =
+    typeof setImmediate === "function" ? setImmediate : (f) => setTimeout(f, 0);
+  return new Promise((resolve) => later(resolve));
 }

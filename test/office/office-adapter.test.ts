@@ -230,7 +230,9 @@ describe("setting a sheet up from a SheetSpec", () => {
     const { excel } = await workbook(3);
     const report = excel.sheet(REPORT_SHEET);
     expect(report.merges).toContain("A1:C1");
-    expect(report.columnWidths.get(1)).toBe(columnWidthPoints(90));
+    expect(report.columnWidths.get(1)).toBe(
+      columnWidthPoints(reportSheet().columnWidths![0].width)
+    );
     expect(report.headerFooter.centerHeader).toContain(LES_MARKING);
     expect(report.headerFooter.leftFooter).toBe(LES_MARKING);
     expect(report.headerFooter.rightFooter).toBe("Page &P of &N");

@@ -11,6 +11,7 @@ import http from "http";
 import os from "os";
 import path from "path";
 import { BrowserContext, Page, chromium } from "playwright-core";
+import webpack from "webpack";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const OUT = path.join(ROOT, "test", ".out", "taskpane");
@@ -225,4 +226,47 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Bundle a test script for the browser (production mode, TypeScript transpiled only) and return
+ * the bundle's text. `define` replaces free names; `alias` swaps modules.
+ */
+export async function bundle(
+  entry: string,
+  options: { define?: Record<string, string>; alias?: Record<string, string> } = {}
+): Promise<string> {
+  const out = path.join(OUT, "bundles");
+  const filename = `${path.basename(entry, path.extname(entry))}.js`;
+  const compiler = webpack({
+    mode: "production",
+    context: ROOT,
+    entry,
+    target: ["web", "es2020"],
+    output: { path: out, filename },
+    resolve: { extensions: [".ts", ".js"], alias: options.alias ?? {} },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", noEmit: false } },
+          },
+        },
+      ],
+    },
+    plugins: options.define ? [new webpack.DefinePlugin(options.define)] : [],
+    performance: { hints: false },
+    devtool: false,
+  });
+  await new Promise<void>((resolve, reject) =>
+    compiler.run((err, stats) => {
+      if (err || stats?.hasErrors()) {
+        reject(err ?? new Error(stats?.toString({ all: false, errors: true })));
+      } else compiler.close(() => resolve());
+    })
+  );
+  return fs.readFileSync(path.join(out, filename), "utf8");
 }
