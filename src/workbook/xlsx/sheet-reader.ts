@@ -164,6 +164,100 @@ function addValue(
 }
 
 /**
+ * The shape nearly every cell has, `<c r="B12" s="3" t="s"><v>42</v></c>` (or `<c .../>`),
+ * read straight from the text. `read` either takes in a whole cell of that shape, checked as
+ * strictly as the scanner would, or returns -1 and leaves it to the scanner.
+ */
+class CommonCell {
+  row = 0;
+  col = 0;
+  hasRef = false;
+  type = TYPE_NUMBER;
+  empty = false;
+  vStart = 0;
+  vEnd = 0;
+
+  constructor(
+    private readonly s: string,
+    private readonly cOpen: string,
+    private readonly vOpen: string,
+    private readonly vClose: string,
+    private readonly cClose: string
+  ) {}
+
+  /** At text[p]: the offset after the cell, or -1. */
+  read(p: number): number {
+    const s = this.s;
+    if (!s.startsWith(this.cOpen, p)) return -1;
+    let i = p + this.cOpen.length;
+    this.hasRef = false;
+    this.type = TYPE_NUMBER;
+    for (;;) {
+      let c = s.charCodeAt(i);
+      if (c === 62 /* > */) {
+        i++;
+        this.empty = false;
+        break;
+      }
+      if (c === 47 /* / */) {
+        if (s.charCodeAt(i + 1) !== 62) return -1;
+        i += 2;
+        this.empty = true;
+        break;
+      }
+      if (c !== 32) return -1; // attributes are separated by a space
+      c = s.charCodeAt(++i);
+      const ns = i;
+      while (c > 32 && c !== 61 && c !== 62 && c !== 47 && c !== 60 && c !== 34 && c !== 39) {
+        c = s.charCodeAt(++i);
+      }
+      if (c !== 61 /* = */ || i === ns) return -1;
+      const q = s.charCodeAt(++i);
+      if (q !== 34 && q !== 39) return -1;
+      const vs = i + 1;
+      const ve = s.indexOf(q === 34 ? '"' : "'", vs);
+      if (ve < 0) return -1;
+      if (ve - vs > 0 && i - 1 - ns === 1) {
+        const an = s.charCodeAt(ns);
+        if (an === 114 /* r */) {
+          let k = vs;
+          let col = 0;
+          for (; k < ve; k++) {
+            const ch = s.charCodeAt(k) | 32;
+            if (ch < 97 || ch > 122) break;
+            col = col * 26 + (ch - 96);
+          }
+          const row = parseUint(s, k, ve);
+          if (col < 1 || col > MAX_COLS || row < 1 || row > MAX_ROWS) return -1;
+          this.row = row;
+          this.col = col;
+          this.hasRef = true;
+        } else if (an === 116 /* t */) {
+          this.type = cellType(s, vs, ve);
+        }
+      }
+      i = ve + 1;
+    }
+    const lt = s.indexOf("<", p + 1);
+    if (lt >= 0 && lt < i) return -1; // '<' inside an attribute value
+    if (this.empty) return i;
+    if (!s.startsWith(this.vOpen, i)) return -1;
+    const vs = i + this.vOpen.length;
+    const ve = s.indexOf("<", vs);
+    if (
+      ve < 0 ||
+      !s.startsWith(this.vClose, ve) ||
+      !s.startsWith(this.cClose, ve + this.vClose.length)
+    ) {
+      return -1;
+    }
+    this.vStart = vs;
+    this.vEnd = ve;
+    return ve + this.vClose.length + this.cClose.length;
+  }
+}
+
+/**
  * Reads the values of a worksheet. `sharedStrings` is called the first time a cell needs the
  * shared string table. Formulas are not evaluated: a formula cell gives its cached value.
  */
@@ -177,17 +271,34 @@ export function readWorksheet(
   const g = new GridBuilder();
   let sst: string[] | null = null;
   const table = (): string[] => (sst ??= sharedStrings());
-  let vOpen = "";
-  let vClose = "";
-  let cClose = "";
   let t = x.next();
   while (t !== END && !(t === OPEN && x.is("sheetData"))) t = x.next();
   if (t === OPEN && !x.selfClosing) {
     const s = text;
     const dataDepth = x.depth;
+    const p = x.prefix();
+    const common = new CommonCell(s, `<${p}c`, `<${p}v>`, `</${p}v>`, `</${p}c>`);
     let row = 0;
     let col = 0;
     for (;;) {
+      if (x.depth === dataDepth + 1) {
+        // inside a row: try the common shape of a cell first
+        const end = common.read(x.position);
+        if (end >= 0) {
+          if (common.hasRef) {
+            row = common.row;
+            col = common.col;
+          } else {
+            col++;
+            if (row === 0) row = 1;
+          }
+          if (!common.empty) {
+            addValue(g, s, common.type, row, col, null, common.vStart, common.vEnd, table, part);
+          }
+          x.seek(end);
+          continue;
+        }
+      }
       t = x.next();
       if (t === CLOSE) {
         if (x.depth < dataDepth) break;
@@ -242,24 +353,6 @@ export function readWorksheet(
       if (!hasRef) col++;
       if (row === 0) row = 1;
       if (x.selfClosing) continue;
-
-      // The common shape, <c ...><v>text</v></c>, checked and read without the scanner.
-      if (vOpen === "") {
-        const p = x.prefix();
-        vOpen = `<${p}v>`;
-        vClose = `</${p}v>`;
-        cClose = `</${p}c>`;
-      }
-      const p = x.tagEnd;
-      if (s.startsWith(vOpen, p)) {
-        const vs = p + vOpen.length;
-        const lt = s.indexOf("<", vs);
-        if (lt > 0 && s.startsWith(vClose, lt) && s.startsWith(cClose, lt + vClose.length)) {
-          x.closeAt(lt + vClose.length + cClose.length);
-          addValue(g, s, type, row, col, null, vs, lt, table, part);
-          continue;
-        }
-      }
 
       // Its children: <f>, <v>, <is>, <extLst>
       const cellDepth = x.depth;

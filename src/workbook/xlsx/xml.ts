@@ -199,6 +199,11 @@ export class XmlScanner {
     }
   }
 
+  /** Where the next search for a tag starts (after the current tag). */
+  get position(): number {
+    return this.pos;
+  }
+
   /** Continues scanning from `offset`, which must lie between tags at the current depth. */
   seek(offset: number): void {
     this.pos = offset;
