@@ -184,6 +184,32 @@ const cases: Array<
     "read",
   ],
   [
+    "a cell whose attributes run together",
+    () =>
+      makeBook({
+        sheets: [
+          {
+            name: "S",
+            rows: '\n<row r="1"><c r="A1"><v>1</v></c>\n<c r="B1" s="1"t="n"><v>2</v></c></row>',
+          },
+        ],
+      }),
+    "corrupt",
+    "is damaged: xl/worksheets/sheet1.xml is not well-formed near line 4",
+    "read",
+  ],
+  [
+    "a cell pointing past the shared strings",
+    () =>
+      makeBook({
+        sharedStrings: ["only"],
+        sheets: [{ name: "S", rows: '<row r="1"><c r="A1" t="s"><v>1</v></c></row>' }],
+      }),
+    "corrupt",
+    "is damaged: xl/worksheets/sheet1.xml refers to text that is missing from the shared strings",
+    "read",
+  ],
+  [
     "a broken workbook.xml",
     () => {
       const parts = bookParts({ sheets: [{ name: "S" }] });
