@@ -17,7 +17,9 @@
  *     definedNames(): DefinedName[]               {name, ref, localSheet?, hidden}
  *     styleId(spec: StyleSpec): number            a cell format index, appended to styles.xml if new
  *     patchCells(sheet, CellUpdate[])             {row, col, value, style?}: only those cells change;
- *                                                 text is stored as text, never as a formula
+ *                                                 text is stored as text, never as a formula; the
+ *                                                 workbook recalculates on open (fullCalcOnLoad) and
+ *                                                 loses calcChain.xml if a formula was overwritten
  *     addSheet(spec: SheetSpec)                   a new worksheet at the end (cells, styles, widths,
  *                                                 merges, drop-downs, a table, header/footer, freeze)
  *     setTableRef(name, ref)                      grow or shrink a table's last row
@@ -27,6 +29,8 @@
  *   SheetGrid: name, rows, cols (extent of the cells with values), cell(row, col) 1-based,
  *     rowValues(row), values() (dense from A1), forEachCell(fn), cellCount.
  *
+ * Mistakes of the caller (a row outside the sheet, a style index that does not exist, a sheet
+ * name Excel refuses) throw RangeError; problems of the file throw WorkbookFileError.
  * Files: ./files (Node only) has readWorkbookFile(path) and writeFileAtomic(path, bytes).
  */
 export { WorkbookFileError } from "./errors";
