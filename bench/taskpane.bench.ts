@@ -196,7 +196,7 @@ async function inChromium(file: string, bytes: Uint8Array): Promise<void> {
     const downloads: number[] = [];
     for (let i = 0; i < BROWSER_RUNS + 1; i++) {
       await page.goto(`${pane.url}/taskpane.html`);
-      await page.getByText("Browser-only mode").waitFor();
+      await page.locator("p.mode", { hasText: "Browser-only mode" }).waitFor();
       let t = performance.now();
       await page.setInputFiles("#open-file", file);
       await page

@@ -42,16 +42,29 @@ export function uid(prefix: string): string {
   return `${prefix}-${counter}`;
 }
 
-/** The pane's one polite live region: what just happened, said once. */
+let pending: number | undefined;
+
+/**
+ * The pane's one polite live region: what just happened, said once. When several things are said
+ * at once, the last is what is read (the visible messages carry no live role of their own, so
+ * nothing is read twice).
+ */
 export function announce(text: string): void {
   const region = document.getElementById("announcer");
   if (!region) return;
+  if (pending !== undefined) window.clearTimeout(pending);
   // Cleared first, so that the same message said twice is read twice.
   region.textContent = "";
-  window.setTimeout(() => (region.textContent = text), 30);
+  pending = window.setTimeout(() => {
+    pending = undefined;
+    region.textContent = text;
+  }, 30);
 }
 
-/** A message block in a view: kind "ok" (status) or "error" (alert). */
+/**
+ * A message block in a view: "ok", "error" or "info". It is also said in the live region; a
+ * caller that announces something else right after replaces what is said.
+ */
 export function message(
   into: HTMLElement,
   kind: "ok" | "error" | "info",
@@ -60,9 +73,10 @@ export function message(
 ): void {
   clear(into);
   into.className = `message message-${kind}`;
-  into.setAttribute("role", kind === "error" ? "alert" : "status");
+  into.removeAttribute("role");
   append(into, h("p", {}, text), ...extra);
   into.hidden = false;
+  announce(text);
 }
 
 export function hide(el: HTMLElement): void {

@@ -4,7 +4,7 @@
  * with errors can be highlighted and the highlight cleared.
  */
 import { checkWorkbook } from "../../app/quarterly";
-import { Finding, isError } from "../../core/findings";
+import { Finding, columnLetters, isError } from "../../core/findings";
 import { parseAddress } from "../../workbook/office-adapter";
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { plural, today, workspaceOrPrompt } from "./common";
@@ -114,7 +114,11 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     const check = ctx.session.check;
     if (!ws || !check) return;
     const left = check.log.grid.left ?? 1;
-    const cell = f.cell ?? `A${f.row}`;
+    if (f.row < 1) {
+      announce("This finding is about the whole log, not one cell.");
+      return;
+    }
+    const cell = f.cell ?? `${columnLetters(left)}${f.row}`;
     try {
       if (await ws.selectCell(check.log.sheet, cell)) {
         announce(`Selected ${cell} on the ${check.log.sheet} sheet.`);

@@ -205,9 +205,9 @@ function build(panel: HTMLElement, ctx: ViewContext) {
         const rowText = where ? `, row ${where.top}` : "";
         const text = `Saved to ${target.table ? `the ${target.sheet} table` : target.sheet}${rowText}: ${describeEntry(check.fields)}.`;
         message(result, "ok", text);
-        announce(text);
-        if (check.notes.length > 0)
-          message(notes, "info", check.notes.map((n) => n.message).join(" "));
+        const noted = check.notes.map((n) => n.message).join(" ");
+        if (noted) message(notes, "info", noted);
+        announce(noted ? `${text} ${noted}` : text);
         if (check.fields.agency) known.add(check.fields.agency);
         renderAgencies();
         reset();

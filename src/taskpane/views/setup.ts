@@ -70,6 +70,11 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     period.root,
     h("div", { class: "actions" }, go)
   );
+  const fileNote = h(
+    "p",
+    { class: "hint", hidden: true },
+    "In the browser-only mode the headers and footers of sheets already in the file are not changed: open the workbook in Excel with the add-in to mark those."
+  );
   const body = h(
     "div",
     {},
@@ -78,6 +83,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       { class: "intro" },
       "Adds what this workbook is missing, in the layout of the quarterly report form, and leaves everything already there as it is. New sheets carry the LAW ENFORCEMENT SENSITIVE / FOR OFFICIAL USE ONLY marking in their header and footer."
     ),
+    fileNote,
     status,
     form,
     result
@@ -154,6 +160,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
   const refresh = (): void => {
     const ws = workspaceOrPrompt(ctx, prompt);
     body.hidden = ws === undefined;
+    fileNote.hidden = ws?.markSheets !== undefined;
   };
   ctx.session.on((event) => {
     if (event === "opened") {
