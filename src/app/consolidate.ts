@@ -19,6 +19,7 @@ import {
   PreviousNational,
   ReturnInput,
   STATUS_MEANING,
+  WrittenChart,
   RETURN_STATUSES,
   StatusRow,
   UnreadableKind,
@@ -38,11 +39,14 @@ import {
   parsePeriod,
   periodFromTitle,
 } from "../core/period";
-import { SETTING, SettingError, encodeOpening, openingKey } from "../core/settings";
+import { Report, analyze } from "../core/report";
+import { SETTING, SettingError, decodeOpening, encodeOpening, openingKey } from "../core/settings";
 import { LOG_HEADERS } from "../core/vocabulary";
-import { NoPeriodError, loadQuarterly } from "./quarterly";
+import { NoPeriodError } from "./quarterly";
 import {
+  ChartLayout,
   LayoutError,
+  LogLocation,
   OFFICE_PLACEHOLDER,
   findChart,
   findLog,
@@ -186,6 +190,66 @@ async function officeIfAny(port: WorkbookPort): Promise<string | undefined> {
   return (await port.getSetting(SETTING.office).catch(() => undefined))?.trim() || undefined;
 }
 
+/** What consolidation needs of a return. */
+export interface LoadedReturn {
+  readonly office?: string;
+  readonly period: FiscalPeriod;
+  readonly report: Report;
+  readonly written: WrittenChart;
+  readonly opening?: Partial<Figures>;
+}
+
+/**
+ * The return's office, period, opening balance and analysed log, resolved exactly as
+ * `loadQuarterly` resolves them (period: settings, then the title; office: the Office cell unless
+ * it is the placeholder, then settings; test/consolidate/app.test.ts holds the two equal), without
+ * the narrative and prospective table it also builds, which consolidation never uses.
+ * Throws PeriodError, NoPeriodError, SettingError, LogLayoutError.
+ */
+async function resolveReturn(
+  port: WorkbookPort,
+  chart: ChartLayout,
+  log: LogLocation,
+  today?: Day
+): Promise<LoadedReturn> {
+  const date1904 = await port.date1904();
+  const saved = await port.getSetting(SETTING.period);
+  const period = saved
+    ? parsePeriod(saved, date1904)
+    : chart.title
+      ? periodFromTitle(chart.title.text)
+      : undefined;
+  if (!period) throw new NoPeriodError();
+  const cell = chart.office?.text.trim();
+  const office =
+    cell && cell !== OFFICE_PLACEHOLDER
+      ? cell
+      : (await port.getSetting(SETTING.office))?.trim() || undefined;
+  const openingText = await port.getSetting(openingKey(period.fiscalYear));
+  const opening = openingText
+    ? decodeOpening(openingText, openingKey(period.fiscalYear))
+    : undefined;
+  const report = analyze({
+    log: log.grid,
+    period,
+    ...(opening ? { opening } : {}),
+    ...(today !== undefined ? { today } : {}),
+  });
+  return {
+    ...(office ? { office } : {}),
+    period,
+    report,
+    written: chart.written,
+    ...(opening ? { opening } : {}),
+  };
+}
+
+/** What consolidation needs of a return (see resolveReturn). Throws as loadQuarterly does. */
+export async function loadReturn(port: WorkbookPort, today?: Day): Promise<LoadedReturn> {
+  const chart = findChart(await findReportSheet(port));
+  return resolveReturn(port, chart, await findLog(port), today);
+}
+
 /** Read one return from an open workbook; never throws for what a file holds. */
 export async function readReturnFrom(
   workbook: WorkbookPort,
@@ -199,6 +263,15 @@ export async function readReturnFrom(
     const office = await officeIfAny(port).catch(() => undefined);
     return { ...base, kind, reason, ...(office ? { office } : {}) };
   };
+  /** A LayoutError at this step makes the file this kind; anything else goes on up. */
+  const step = async <T>(kind: UnreadableKind, find: () => Promise<T> | T) => {
+    try {
+      return { found: await find() };
+    } catch (e) {
+      if (e instanceof LayoutError) return { unreadable: await unreadable(kind, e.message) };
+      throw e;
+    }
+  };
   try {
     if ((await port.getSetting(NATIONAL_MARK)) !== undefined) {
       return await unreadable(
@@ -206,39 +279,17 @@ export async function readReturnFrom(
         "a national workbook (a consolidation), not an office's return"
       );
     }
-    // Not a return: no chart, or no log (the layout finder says which and what it looked for).
-    let grid: SheetGrid;
-    try {
-      grid = await findReportSheet(port);
-    } catch (e) {
-      if (e instanceof LayoutError) return await unreadable("no-chart-or-log", e.message);
-      throw e;
-    }
-    try {
-      await findLog(port);
-    } catch (e) {
-      if (e instanceof LayoutError) return await unreadable("no-chart-or-log", e.message);
-      throw e;
-    }
-    findChart(grid); // a chart missing a line: a damaged return (invalid)
-    const q = await loadQuarterly(
-      port,
-      options.today !== undefined ? { today: options.today } : {}
-    );
+    const grid = await step("no-chart-or-log", () => findReportSheet(port));
+    if (grid.unreadable) return grid.unreadable;
+    const chart = await step("unreadable-return", () => findChart(grid.found!)); // a line missing
+    if (chart.unreadable) return chart.unreadable;
+    const log = await step("no-chart-or-log", () => findLog(port));
+    if (log.unreadable) return log.unreadable;
+    const r = await resolveReturn(port, chart.found!, log.found!, options.today);
     const submitted = await port.getSetting(SETTING.submitted);
-    return {
-      ...base,
-      kind: "report",
-      ...(q.office ? { office: q.office } : {}),
-      period: q.period,
-      report: q.report,
-      written: q.chart.written,
-      ...(submitted !== undefined ? { submitted } : {}),
-      ...(q.opening ? { opening: q.opening } : {}),
-    };
+    return { ...base, kind: "report", ...r, ...(submitted !== undefined ? { submitted } : {}) };
   } catch (e) {
     if (
-      e instanceof LayoutError ||
       e instanceof LogLayoutError ||
       e instanceof PeriodError ||
       e instanceof NoPeriodError ||

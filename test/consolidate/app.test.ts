@@ -5,6 +5,7 @@
  */
 import { LINE_KEYS } from "../../src/core/chart";
 import { NATIONAL_MARK, ReturnInput, consolidate } from "../../src/core/consolidate";
+import { dayFromYmd } from "../../src/core/dates";
 import { formatPeriod } from "../../src/core/period";
 import { SETTING, encodeOpening, openingKey } from "../../src/core/settings";
 import { zeroFigures } from "../../src/core/chart";
@@ -16,6 +17,7 @@ import {
   consolidateFiles,
   nationalWorkbook,
   readPrevious,
+  loadReturn,
   readReturn,
   readReturnFrom,
 } from "../../src/app/consolidate";
@@ -42,6 +44,54 @@ const file = (name: string, bytes: Uint8Array, modified = T) => ({ name, bytes, 
 async function read(name: string, bytes: Uint8Array): Promise<ReturnInput> {
   return readReturn(file(name, bytes));
 }
+
+describe("a return is resolved exactly as loadQuarterly resolves a workbook", () => {
+  const opening = encodeOpening({ ...zeroFigures(), "le.local": 2, "ngo.newContact": 1 });
+  test.each<[string, Parameters<typeof returnWorkbook>[0]]>([
+    [
+      "period and office from the title and Office cell",
+      { office: "SAC Houston", rows: [ngoNew(APR)] },
+    ],
+    [
+      "the period setting over the title",
+      { office: "SAC Houston", rows: [ngoNew(NOV)], settings: { [SETTING.period]: "FY2007 Q2" } },
+    ],
+    [
+      "the office setting when the Office cell is empty",
+      { rows: [leFollow(MAY)], settings: { [SETTING.office]: "  SAC Miami " } },
+    ],
+    [
+      "an opening balance for the fiscal year",
+      { office: "SAC Houston", rows: [leFollow(MAY)], settings: { [openingKey(2007)]: opening } },
+    ],
+    [
+      "an opening balance for another fiscal year is not used",
+      { office: "SAC Houston", rows: [leFollow(MAY)], settings: { [openingKey(2006)]: opening } },
+    ],
+    ["a filled chart", { office: "SAC Houston", rows: [ngoNew(APR), leNew(MAY)], fill: true }],
+    ["a log with errors", { office: "SAC Houston", rows: [ngoNew(APR), broken(MAY)] }],
+  ])("%s", async (_, spec) => {
+    const bytes = await returnWorkbook(spec);
+    const today = dayFromYmd(2007, 5, 1); // rows after it are "in the future"
+    const q = await loadQuarterly(XlsxAdapter.fromBytes(bytes), { today });
+    const r = await loadReturn(XlsxAdapter.fromBytes(bytes), today);
+    expect(r.period).toEqual(q.period);
+    expect(r.office).toEqual(q.office);
+    expect(r.opening).toEqual(q.opening);
+    expect(r.report.figures).toEqual(q.report.figures);
+    expect(r.report.findings).toEqual(q.report.findings);
+    expect(r.written).toEqual(q.chart.written);
+  });
+
+  test("no period anywhere: both refuse alike", async () => {
+    const bytes = await returnWorkbook({ office: "SAC X", period: null, rows: [ngoNew(APR)] });
+    const q = await loadQuarterly(XlsxAdapter.fromBytes(bytes)).catch((e: Error) => e);
+    const r = await loadReturn(XlsxAdapter.fromBytes(bytes)).catch((e: Error) => e);
+    expect(r).toBeInstanceOf(Error);
+    expect((r as Error).name).toBe((q as Error).name);
+    expect((r as Error).message).toBe((q as Error).message);
+  });
+});
 
 describe("reading a return", () => {
   test("a return: its office, period, analysed log and hand-entered chart", async () => {
