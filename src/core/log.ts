@@ -119,8 +119,13 @@ const fail = <T>(code: FindingCode, message: string): Coerced<T> =>
  * (Not `instanceof`: under tsx's keepNames it is several times slower in readLog's loop.)
  */
 const isFailure = (r: Coerced<unknown>): r is CoercionFailure => typeof r === "object";
+/** A cell as a message quotes it (an invalid Date must not throw on its way to a message). */
 const shown = (v: CellValue): string =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+  v instanceof Date
+    ? Number.isNaN(v.getTime())
+      ? "(invalid date)"
+      : v.toISOString().slice(0, 10)
+    : String(v).trim();
 
 function coerceDate(v: CellValue, date1904: boolean): Coerced<Day> {
   let day: Day;

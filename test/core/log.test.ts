@@ -779,3 +779,28 @@ describe("whole-log bookkeeping", () => {
     ]);
   });
 });
+
+describe("a cell holding an invalid Date (a file reader may hand one over)", () => {
+  test.each(["Sector", "Level", "Activity", "Presentations", "Significant"])(
+    "in %s is reported, not thrown",
+    (column) => {
+      const row: Record<string, CellValue> = {
+        Date: "04/15/2007",
+        Sector: "Law Enforcement",
+        Level: "Local",
+        Activity: "Training/Seminar",
+        Agency: "HPD",
+        Presentations: 1,
+        Agencies: 1,
+        Attendees: 5,
+        Content: "x",
+        Significant: "N",
+      };
+      row[column] = new Date(NaN);
+      const log = readLog({ values: [[...HEADERS], HEADERS.map((h) => row[h] ?? null)] });
+      expect(log.entries).toHaveLength(column === "Significant" ? 1 : 0);
+      expect(log.findings.map((f) => f.column)).toEqual([column]);
+      expect(log.findings[0].message).toMatch(/invalid date/);
+    }
+  );
+});
