@@ -63,6 +63,10 @@ export class FileWorkspace implements Workspace {
     this.onDirty(true);
   }
 
+  act<T>(action: () => Promise<T>): Promise<T> {
+    return action(); // in memory: nothing to save on
+  }
+
   /** The workbook as a file. */
   bytes(): Uint8Array {
     return this.port.save();

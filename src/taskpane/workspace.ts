@@ -47,6 +47,8 @@ export interface Workspace {
   appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined>;
   /** Something was written (the file mode's download is now out of date). */
   changed(): void;
+  /** One action of the user's: in Excel its reads are remembered (fewer round trips). */
+  act<T>(action: () => Promise<T>): Promise<T>;
 }
 
 export class ExcelWorkspace implements Workspace {
@@ -89,5 +91,9 @@ export class ExcelWorkspace implements Workspace {
 
   changed(): void {
     // Excel saves the workbook itself.
+  }
+
+  act<T>(action: () => Promise<T>): Promise<T> {
+    return this.port.within(action);
   }
 }

@@ -294,6 +294,91 @@ export class OfficeAdapter implements WorkbookPort {
     this.typedValues = options.typedValues ?? false;
   }
 
+  /** Reads remembered during one action (see `within`), by what they read. */
+  private memo: Map<string, Promise<unknown>> | undefined;
+
+  /**
+   * Run one action of the pane (a check, a fill) with its reads remembered: the use cases look
+   * at the same sheets and tables more than once (the log, the report, the settings), and in
+   * Excel each look is a round trip. Writes forget what they change. Nothing is kept after.
+   */
+  async within<T>(action: () => Promise<T>): Promise<T> {
+    if (this.memo) return action();
+    this.memo = new Map();
+    try {
+      await this.prefetch();
+      return await action();
+    } finally {
+      this.memo = undefined;
+    }
+  }
+
+  /**
+   * What every use case asks first, in two syncs: the sheet names, the tables (with their sheets
+   * and ranges), every document property, and the date system.
+   */
+  private async prefetch(): Promise<void> {
+    const memo = this.memo;
+    if (!memo) return;
+    const found = await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      const properties = context.workbook.properties.custom;
+      properties.load("items/key,items/value");
+      const probe =
+        this.cached1904 === undefined ? context.workbook.functions.date(1904, 1, 1) : undefined;
+      probe?.load("value");
+      await context.sync();
+      const located = tables.items.map((table) => {
+        const ws = table.worksheet;
+        ws.load("name");
+        const range = table.getRange();
+        range.load("address");
+        return { table, ws, range };
+      });
+      await context.sync();
+      if (probe) this.cached1904 = probe.value === 0;
+      const settings = new Map<string, string>();
+      for (const p of properties.items) {
+        const value: unknown = p.value;
+        if (value !== null && value !== undefined) settings.set(p.key.toLowerCase(), String(value));
+      }
+      return {
+        names: sheets.items.map((s) => s.name),
+        tables: located.map(({ table, ws, range }) => ({
+          name: table.name,
+          sheet: ws.name,
+          ...parseAddress(range.address),
+        })),
+        settings,
+      };
+    });
+    memo.set("sheets", Promise.resolve(found.names));
+    memo.set("tables", Promise.resolve(found.tables));
+    memo.set("settings", Promise.resolve(found.settings));
+  }
+
+  private remember<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const memo = this.memo;
+    if (!memo) return read();
+    let p = memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = read();
+      memo.set(key, p);
+      p.catch(() => memo.delete(key));
+    }
+    return p;
+  }
+
+  private forget(...keys: string[]): void {
+    if (!this.memo) return;
+    for (const key of [...this.memo.keys()]) {
+      if (keys.some((k) => key === k || key.startsWith(`${k}:`))) this.memo.delete(key);
+    }
+  }
+
   /**
    * The date system. @types/office-js has no Workbook.use1904DateSystem in a released
    * requirement set, so ask Excel itself: DATE(1904,1,1) is serial 0 in the 1904 system and 1462
@@ -312,6 +397,10 @@ export class OfficeAdapter implements WorkbookPort {
   }
 
   async sheetNames(): Promise<string[]> {
+    return this.remember("sheets", () => this.readSheetNames());
+  }
+
+  private readSheetNames(): Promise<string[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
@@ -321,6 +410,10 @@ export class OfficeAdapter implements WorkbookPort {
   }
 
   async readSheet(sheet: string): Promise<SheetGrid> {
+    return this.remember(`sheet:${sheet.toLowerCase()}`, () => this.readUsedRange(sheet));
+  }
+
+  private readUsedRange(sheet: string): Promise<SheetGrid> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const used = ws.getUsedRangeOrNullObject(true);
@@ -336,6 +429,10 @@ export class OfficeAdapter implements WorkbookPort {
   }
 
   async tables(): Promise<TableRef[]> {
+    return this.remember("tables", () => this.readTables());
+  }
+
+  private readTables(): Promise<TableRef[]> {
     return this.run(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
@@ -358,6 +455,7 @@ export class OfficeAdapter implements WorkbookPort {
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     if (writes.length === 0) return;
+    this.forget(`sheet:${sheet.toLowerCase()}`);
     await this.run(async (context) => {
       context.application.suspendApiCalculationUntilNextSync();
       queueWrites(context.workbook.worksheets.getItem(sheet), writes, this.typedValues);
@@ -367,6 +465,7 @@ export class OfficeAdapter implements WorkbookPort {
 
   /** Render a sheet description with the Excel API, in one sync. */
   async addSheet(spec: SheetSpec): Promise<void> {
+    this.forget("sheets", "tables", `sheet:${spec.name.toLowerCase()}`);
     await this.run(async (context) => {
       context.application.suspendApiCalculationUntilNextSync();
       const ws = context.workbook.worksheets.add(spec.name);
@@ -412,6 +511,7 @@ export class OfficeAdapter implements WorkbookPort {
     rows: readonly (readonly (string | number | null)[])[]
   ): Promise<void> {
     if (rows.length === 0) return;
+    this.forget("tables", "sheet");
     await this.run(async (context) => {
       context.application.suspendApiCalculationUntilNextSync();
       const t = context.workbook.tables.getItem(table);
@@ -459,6 +559,12 @@ export class OfficeAdapter implements WorkbookPort {
   }
 
   async getSetting(key: string): Promise<string | undefined> {
+    const all = this.memo?.get("settings") as Promise<Map<string, string>> | undefined;
+    if (all) return (await all).get(key.toLowerCase());
+    return this.remember(`setting:${key.toLowerCase()}`, () => this.readSetting(key));
+  }
+
+  private readSetting(key: string): Promise<string | undefined> {
     return this.run(async (context) => {
       const property = context.workbook.properties.custom.getItemOrNullObject(key);
       property.load("value");
@@ -475,6 +581,7 @@ export class OfficeAdapter implements WorkbookPort {
         `the setting ${key} is ${value.length} characters long; a document property holds at most ${CUSTOM_PROPERTY_LIMIT}.`
       );
     }
+    this.forget("settings", `setting:${key.toLowerCase()}`);
     await this.run(async (context) => {
       context.workbook.properties.custom.add(key, value);
       await context.sync();
@@ -575,6 +682,7 @@ export class OfficeAdapter implements WorkbookPort {
    * it was deleted).
    */
   async drawChart(period: FiscalPeriod, figures: ChartFigures): Promise<void> {
+    this.forget("sheets", `sheet:${CHART_SHEET.toLowerCase()}`);
     await this.run(async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(CHART_SHEET);
       existing.load("name");

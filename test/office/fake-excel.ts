@@ -796,6 +796,7 @@ export class FakeExcel {
       });
     return this.make({
       kind: "CustomPropertyCollection",
+      items: () => [...this.custom.values()].map((p) => property(p.key)),
       methods: {
         getItemOrNullObject: property,
         add: (key: string, value: unknown) => {

@@ -121,7 +121,9 @@ describe("the task pane in the browser-only mode", () => {
     expect(await page.locator("body").getAttribute("data-mode")).toBe("browser");
     const markings = await page.locator(".marking").allTextContents();
     expect(markings).toEqual([LES_MARKING, LES_MARKING]);
-    expect(await page.getByRole("tab").allTextContents()).toEqual([
+    // (HQ consolidation has its own tab once that view is written.)
+    const tabs = await page.getByRole("tab").allTextContents();
+    expect(tabs.filter((t) => t !== "HQ")).toEqual([
       "Log an activity",
       "Check",
       "Quarterly report",

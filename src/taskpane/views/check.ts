@@ -146,7 +146,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     const ws = ctx.session.workspace;
     if (!ws) return;
     try {
-      const check = await checkWorkbook(ws.port, { today: today() });
+      const check = await ws.act(() => checkWorkbook(ws.port, { today: today() }));
       ctx.session.check = check;
       shownCount = PAGE;
       const warnings = check.findings.length - check.errors;

@@ -184,7 +184,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       if (!ws) return;
       try {
         // A table's place is kept; a plain-range log is found again (rows may have been typed).
-        const target = ctx.session.logTarget ?? (await findLogTarget(ws.port));
+        const target = ctx.session.logTarget ?? (await ws.act(() => findLogTarget(ws.port)));
         ctx.session.logTarget = target.table ? target : undefined;
         const check = validateEntry(values(), target.date1904, today());
         if (!check.ok) {

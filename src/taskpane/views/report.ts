@@ -190,11 +190,13 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     if (!ws) return undefined;
     clearError(period);
     try {
-      return await loadQuarterly(ws.port, {
-        period: periodInput.value,
-        office: officeInput.value,
-        today: today(),
-      });
+      return await ws.act(() =>
+        loadQuarterly(ws.port, {
+          period: periodInput.value,
+          office: officeInput.value,
+          today: today(),
+        })
+      );
     } catch (e) {
       if (e instanceof NoPeriodError || e instanceof PeriodError) {
         showError(period, errorText(e));
@@ -351,7 +353,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     const ws = ctx.session.workspace;
     if (!ws) return;
     try {
-      const state = await inspectWorkbook(ws.port);
+      const state = await ws.act(() => inspectWorkbook(ws.port));
       if (!periodInput.value && state.period) periodInput.value = formatPeriod(state.period);
       if (!officeInput.value && state.office) officeInput.value = state.office;
     } catch {

@@ -94,7 +94,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     const ws = ctx.session.workspace;
     if (!ws) return;
     try {
-      const state = await inspectWorkbook(ws.port);
+      const state = await ws.act(() => inspectWorkbook(ws.port));
       status.replaceChildren(
         stateList(state),
         ...state.problems.map((p) => h("p", { class: "problem" }, p))
@@ -126,7 +126,9 @@ function build(panel: HTMLElement, ctx: ViewContext) {
         }
       }
       try {
-        const done = await setUpWorkbook(ws.port, { office: officeInput.value, period: p });
+        const done = await ws.act(() =>
+          setUpWorkbook(ws.port, { office: officeInput.value, period: p })
+        );
         const marks = ws.markSheets ? await ws.markSheets() : undefined;
         if (done.added.length > 0 || done.settings.length > 0 || (marks && marks.marked.length > 0))
           ctx.session.changed();
