@@ -604,6 +604,37 @@ export async function writeNational(port: WorkbookPort, n: NationalReport): Prom
   await port.setSetting(NATIONAL_MARK, formatPeriod(n.period));
 }
 
+/**
+ * Why an open workbook cannot take the national sheets, or undefined when it can (the task pane
+ * writes them into the workbook open in Excel): it already has one of them, or it is an office's
+ * own report (its chart, log or office setting would be mixed with the nation's).
+ */
+export async function nationalTargetProblem(port: WorkbookPort): Promise<string | undefined> {
+  const names = await port.sheetNames();
+  const taken = Object.values(NATIONAL_SHEETS).filter((n) =>
+    names.some((x) => x.trim().toLowerCase() === n.toLowerCase())
+  );
+  if (taken.length > 0) {
+    return `this workbook already has ${taken.map((n) => `“${n}”`).join(", ")}: open a new blank workbook for the national roll-up, or delete ${taken.length === 1 ? "that sheet" : "those sheets"} first.`;
+  }
+  const office = (await port.getSetting(SETTING.office))?.trim();
+  if (office && officeKey(office) !== officeKey(NATIONAL_OFFICE)) {
+    return `this workbook is ${office}'s report: open a new blank workbook for the national roll-up.`;
+  }
+  const hasReport = await findReportSheet(port).then(
+    () => true,
+    () => false
+  );
+  const hasLog = await findLog(port).then(
+    () => true,
+    () => false
+  );
+  if (hasReport || hasLog) {
+    return `this workbook holds an office's ${hasReport ? "quarterly report" : "outreach log"}: open a new blank workbook for the national roll-up.`;
+  }
+  return undefined;
+}
+
 /** The national workbook as .xlsx bytes. */
 export async function nationalWorkbook(n: NationalReport): Promise<Uint8Array> {
   const book = XlsxAdapter.blank();

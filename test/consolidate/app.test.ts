@@ -18,8 +18,10 @@ import {
   nationalWorkbook,
   readPrevious,
   loadReturn,
+  nationalTargetProblem,
   readReturn,
   readReturnFrom,
+  writeNational,
 } from "../../src/app/consolidate";
 import { findLog } from "../../src/workbook/layout";
 import { WorkbookPort } from "../../src/workbook/port";
@@ -368,5 +370,37 @@ describe("the national workbook", () => {
     expect(prev.offices.map((o) => o.office)).toEqual(["SAC Houston", "SAC Miami"]);
     const houston = national.offices.find((o) => o.office === "SAC Houston")!;
     expect(prev.offices[0].cumulative).toEqual(houston.figures.cumulative);
+  });
+});
+
+describe("the open workbook as the national one (the task pane in Excel)", () => {
+  const blank = async (): Promise<XlsxAdapter> => {
+    const b = XlsxAdapter.blank();
+    await b.addSheet({ name: "Sheet1", cells: [] });
+    return b;
+  };
+
+  test("a blank workbook takes the national sheets after its own", async () => {
+    const houston = await read(
+      "h.xlsx",
+      await returnWorkbook({ office: "SAC Houston", rows: [ngoNew(APR)] })
+    );
+    const book = await blank();
+    expect(await nationalTargetProblem(book)).toBeUndefined();
+    const n = consolidate(Q3, [houston]);
+    await writeNational(book, n);
+    expect(await book.sheetNames()).toEqual(["Sheet1", ...Object.values(NATIONAL_SHEETS)]);
+    const again = XlsxAdapter.fromBytes(book.save());
+    expect((await loadQuarterly(again)).report.figures).toEqual(n.figures);
+    // Once written, a second time is refused: the sheets are there.
+    expect(await nationalTargetProblem(again)).toMatch(/already has “National Chart”/);
+  });
+
+  test("an office's workbook is refused, by its settings or by its report", async () => {
+    const named = await blank();
+    await named.setSetting(SETTING.office, "SAC Miami");
+    expect(await nationalTargetProblem(named)).toMatch(/SAC Miami's report/);
+    const report = XlsxAdapter.fromBytes(await returnWorkbook({ office: "", rows: [ngoNew(APR)] }));
+    expect(await nationalTargetProblem(report)).toMatch(/holds an office's quarterly report/);
   });
 });

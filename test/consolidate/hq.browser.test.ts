@@ -1,0 +1,190 @@
+/**
+ * The task pane's HQ view in Debian's chromium, in the browser-only mode, as HQ uses it: choose the
+ * period, the returned workbooks and the roster; watch the Return Status table fill; download the
+ * national workbook and read it back: its figures are those of `tips consolidate` over the same
+ * files. Nothing leaves the machine, the consolidation code comes in its own chunk only when HQ
+ * consolidates, and axe-core finds no serious or critical problem.
+ */
+import fs from "fs";
+import path from "path";
+import { Page } from "playwright-core";
+import {
+  Browser,
+  OUT,
+  Server,
+  axeProblems,
+  builtPane,
+  isLocal,
+  launch,
+  serve,
+} from "../taskpane/browser";
+import { consolidateFiles, readReturn } from "../../src/app/consolidate";
+import { loadQuarterly } from "../../src/app/quarterly";
+import { NationalReport } from "../../src/core/consolidate";
+import { SETTING } from "../../src/core/settings";
+import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
+import { NATIONAL_SHEETS } from "../../src/app/consolidate";
+import { broken, leFollow, leNew, ngoNew, serial, training } from "./builders";
+import { returnWorkbook, submittedAt } from "./workbooks";
+
+jest.setTimeout(180_000);
+
+const DIR = path.join(OUT, "hq");
+const APR = serial(2007, 4, 10);
+const MAY = serial(2007, 5, 15);
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let files: string[];
+let roster: string;
+let expected: NationalReport;
+
+beforeAll(async () => {
+  fs.rmSync(DIR, { recursive: true, force: true });
+  fs.mkdirSync(DIR, { recursive: true });
+  const put = (name: string, bytes: Uint8Array | string): string => {
+    const file = path.join(DIR, name);
+    fs.writeFileSync(file, bytes);
+    return file;
+  };
+  files = [
+    put(
+      "houston.xlsx",
+      await returnWorkbook({
+        office: "SAC Houston",
+        rows: [ngoNew(APR), leFollow(MAY)],
+        settings: submittedAt("2007-07-02T10:00:00Z"),
+      })
+    ),
+    put(
+      "houston-corrected.xlsx",
+      await returnWorkbook({
+        office: "SAC Houston",
+        rows: [ngoNew(APR), leFollow(MAY), leNew(MAY), training(MAY, "NGO", [2, 3, 40])],
+        fill: true,
+        settings: submittedAt("2007-07-06T10:00:00Z"),
+      })
+    ),
+    put(
+      "miami.xlsx",
+      await returnWorkbook({
+        office: "SAC Miami",
+        rows: [
+          [
+            MAY,
+            "NGO",
+            null,
+            "New Contact",
+            '=HYPERLINK("http://example.invalid","x")',
+            "A",
+            "B",
+            null,
+            null,
+            null,
+            "+cmd",
+            "N",
+          ],
+        ],
+      })
+    ),
+    put("boston.xlsx", await returnWorkbook({ office: "SAC Boston", rows: [broken(MAY)] })),
+    put("cover-letter.txt", "Please find our returns attached."),
+  ];
+  roster = put("roster.csv", "Office\nSAC Houston\nSAC Miami\nSAC Boston\nAttaché Rome\n");
+  // What the command line makes of the same files.
+  expected = await consolidateFiles(
+    { fiscalYear: 2007, quarter: 3 },
+    files.map(
+      (f) => async () =>
+        readReturn({ name: path.basename(f), bytes: fs.readFileSync(f), modified: 0 })
+    ),
+    { roster: ["SAC Houston", "SAC Miami", "SAC Boston", "Attaché Rome"] }
+  );
+  server = await serve(builtPane());
+  browser = await launch({ officeJs: "abort" });
+  page = browser.page;
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.locator("p.mode", { hasText: "Browser-only mode" }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const panel = () => page.locator("#panel-hq");
+
+test("the HQ tab is offered, and asks for what it needs", async () => {
+  expect(await page.getByRole("tab").allTextContents()).toContain("HQ");
+  await page.getByRole("tab", { name: "HQ" }).click();
+  await panel().getByRole("button", { name: "Consolidate" }).click();
+  await panel()
+    .getByText(/is not a reporting period/)
+    .waitFor();
+  expect(await panel().locator("input[name=hq-period]").getAttribute("aria-invalid")).toBe("true");
+  await panel().locator("input[name=hq-period]").fill("FY2007 Q3");
+  await panel().getByRole("button", { name: "Consolidate" }).click();
+  await panel().getByText("Choose the returned workbooks.").waitFor();
+  // Nothing of the consolidation has been loaded yet.
+  expect(browser.requests.some((u) => /\/hq\.js$/.test(u))).toBe(false);
+});
+
+test("consolidates: every file and every roster office gets its status", async () => {
+  await panel().locator("input[name=returns]").setInputFiles(files);
+  await panel().locator("input[name=roster]").setInputFiles(roster);
+  await panel().getByRole("button", { name: "Consolidate" }).click();
+  await panel()
+    .getByText(/^FY2007 Q3: 2 received, 1 superseded, 1 invalid, 1 not-a-return, 1 missing\./)
+    .waitFor();
+  expect(browser.requests.some((u) => /\/hq\.js$/.test(u))).toBe(true);
+  const rows = await panel()
+    .locator("table.status-table tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].slice(0, 4).map((c) => c.textContent ?? ""))
+    );
+  expect(rows).toEqual(
+    expected.statuses.map((s) => [
+      s.office ?? "(no office)",
+      s.status,
+      s.file ?? "—",
+      s.file === undefined ? "" : String(s.rows),
+    ])
+  );
+  const figures = await panel()
+    .locator("table.figures tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((c) => c.textContent))
+    );
+  const lines = figures.filter((r) => r.length === 2).map((r) => r.map(Number));
+  expect(lines.map(([q]) => q).reduce((a, b) => a + b, 0)).toBe(
+    Object.values(expected.figures.quarter).reduce((a, b) => a + b, 0)
+  );
+  expect(await axeProblems(page)).toEqual([]);
+});
+
+test("downloads the national workbook: it reads back with the same figures, the returns' text as text", async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel().getByRole("button", { name: "Download the national workbook" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("national-FY2007-Q3.xlsx");
+  const file = path.join(DIR, "national.xlsx");
+  await download.saveAs(file);
+  await panel()
+    .getByText(/^Downloaded national-FY2007-Q3\.xlsx/)
+    .waitFor();
+  const book = XlsxAdapter.fromBytes(fs.readFileSync(file));
+  expect(await book.sheetNames()).toEqual(Object.values(NATIONAL_SHEETS));
+  expect(await book.getSetting(SETTING.office)).toBe("National");
+  const q = await loadQuarterly(book);
+  expect(q.report.figures).toEqual(expected.figures);
+  const log = await book.readSheet(NATIONAL_SHEETS.log);
+  const cells = log.values.flat();
+  expect(cells).toContain('=HYPERLINK("http://example.invalid","x")');
+  expect(cells).toContain("+cmd");
+  expect(browser.requests.filter((u) => !isLocal(u)).every((u) => /office\.js$/.test(u))).toBe(
+    true
+  );
+  expect(browser.pageErrors).toEqual([]);
+});
