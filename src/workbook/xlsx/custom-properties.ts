@@ -54,6 +54,7 @@ export function setCustomProperty(pkg: Package, name: string, value: string): vo
   if (name.length === 0 || name.length > 255) {
     throw new RangeError(`A custom property name has 1 to 255 characters ("${name}").`);
   }
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
   if (/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(name + value)) {
     throw new RangeError(`Custom property "${name}": control characters cannot be stored.`);
   }

@@ -83,6 +83,7 @@ export function checkSheetName(name: string): void {
   if (typeof name !== "string" || name.length === 0 || name.length > 31) {
     throw new RangeError(`Sheet name "${name}" must have 1 to 31 characters.`);
   }
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in sheet names
   if (/[:\\/?*[\]]/.test(name) || /[\x00-\x1f]/.test(name)) {
     throw new RangeError(`Sheet name "${name}" cannot contain : \\ / ? * [ or ].`);
   }
@@ -282,8 +283,12 @@ export class XlsxWorkbook {
   }
 
   tables(): TableInfo[] {
-    return this.allTables().map(({ part: _part, ...t }) => ({
-      ...t,
+    return this.allTables().map((t) => ({
+      name: t.name,
+      sheet: t.sheet,
+      ref: t.ref,
+      headerRowCount: t.headerRowCount,
+      totalsRowCount: t.totalsRowCount,
       columns: [...t.columns],
     }));
   }

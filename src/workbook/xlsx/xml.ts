@@ -470,6 +470,7 @@ export function escapeAttr(s: string): string {
 
 // Characters XML 1.0 cannot carry, CR (a parser would turn it into LF), an underscore that
 // would read as the start of an escape, and surrogates (checked for pairing below).
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids, written as _xHHHH_
 const NEEDS_XSTRING = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
 function hex4(code: number): string {
