@@ -179,6 +179,9 @@ test("conservation over random returns, resubmissions, invalid and unreadable fi
       expect([...got].sort()).toEqual([...expected].sort());
       for (const row of n.log) {
         const src = inputs.find((r) => r.file === row.file)!;
+        // The row is the engine's reading of it, field for field.
+        if (src.kind !== "report") throw new Error("a row from a file that was not read");
+        expect(row.entry).toEqual(src.report.log.entries.find((e) => e.row === row.entry.row));
         expect(src.kind === "report" && officeKey(src.office!)).toBe(officeKey(row.office));
       }
       const counted = n.statuses.filter((s) => COUNTED.has(s.status));
