@@ -20,6 +20,7 @@ import { columnLetters } from "../core/findings";
 import { CellValue } from "../core/log";
 import { FiscalPeriod, formatPeriod } from "../core/period";
 import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
+import { MarkSheetsResult, decideMarking, headerSections } from "./marking";
 import { CellStyle, LES_HEADER_FOOTER, SheetSpec } from "./sheet-spec";
 
 /** Excel.run, or a stand-in for it (tests pass office-addin-mock's). */
@@ -72,44 +73,6 @@ export function parseAddress(address: string): Box {
 
 export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
-}
-
-// ---- Header and footer -------------------------------------------------------------------------
-
-export interface HeaderFooterSections {
-  left: string;
-  center: string;
-  right: string;
-}
-
-/**
- * The file format keeps a header as one string with section codes ("&L...&C...&R..."); the
- * Excel API has one property per section. Split on &L, &C, &R (an "&&" is a literal ampersand).
- */
-export function headerSections(code: string): HeaderFooterSections {
-  const out: HeaderFooterSections = { left: "", center: "", right: "" };
-  let section: keyof HeaderFooterSections = "center";
-  let text = "";
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === "&" && i + 1 < code.length) {
-      const next = code[i + 1];
-      const key = next === "L" ? "left" : next === "C" ? "center" : next === "R" ? "right" : null;
-      if (key) {
-        out[section] += text;
-        text = "";
-        section = key;
-        i++;
-        continue;
-      }
-      text += ch + next; // another code (&P, &N, &"font", &&): kept as it is
-      i++;
-      continue;
-    }
-    text += ch;
-  }
-  out[section] += text;
-  return out;
 }
 
 // ---- Writing cells -----------------------------------------------------------------------------
@@ -719,10 +682,10 @@ export class OfficeAdapter implements WorkbookPort {
   }
 
   /**
-   * The LES/FOUO marking in every sheet's header and footer, where a sheet has none: a section
-   * that already holds something is left as it is (and the sheet reported). Three syncs.
+   * The LES/FOUO marking in every sheet's header and footer, by the rule of marking.ts: a
+   * section that already holds something is left as it is (and the sheet reported). Three syncs.
    */
-  async markSheets(): Promise<{ marked: string[]; already: string[]; occupied: string[] }> {
+  async markSheets(): Promise<MarkSheetsResult> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
@@ -733,45 +696,33 @@ export class OfficeAdapter implements WorkbookPort {
         return { ws, hf };
       });
       await context.sync();
-      const marking = {
-        header: headerSections(LES_HEADER_FOOTER.oddHeader),
-        footer: headerSections(LES_HEADER_FOOTER.oddFooter),
-      };
-      const result = { marked: [] as string[], already: [] as string[], occupied: [] as string[] };
+      const result: MarkSheetsResult = { marked: [], already: [], occupied: [] };
       for (const { ws, hf } of hfs) {
-        const header = [hf.leftHeader, hf.centerHeader, hf.rightHeader].join("");
-        const footer = [hf.leftFooter, hf.centerFooter, hf.rightFooter].join("");
-        const hasMarking = (s: string) => /LAW ENFORCEMENT SENSITIVE/i.test(s);
-        if (hasMarking(header) && hasMarking(footer)) {
-          result.already.push(ws.name);
-          continue;
+        const now = {
+          header: { left: hf.leftHeader, center: hf.centerHeader, right: hf.rightHeader },
+          footer: { left: hf.leftFooter, center: hf.centerFooter, right: hf.rightFooter },
+        };
+        const next = decideMarking(now);
+        for (const [field, part, k] of HEADER_FOOTER_FIELDS) {
+          if (next[part][k] !== now[part][k]) hf[field] = next[part][k];
         }
-        let changed = false;
-        let blocked = false;
-        if (!hasMarking(header)) {
-          if (hf.centerHeader === "") {
-            hf.centerHeader = marking.header.center;
-            changed = true;
-          } else blocked = true;
-        }
-        if (!hasMarking(footer)) {
-          if (hf.leftFooter === "" && hf.rightFooter === "") {
-            hf.leftFooter = marking.footer.left;
-            hf.rightFooter = marking.footer.right;
-            changed = true;
-          } else if (hf.leftFooter === "") {
-            hf.leftFooter = marking.footer.left;
-            changed = true;
-          } else blocked = true;
-        }
-        if (blocked) result.occupied.push(ws.name);
-        else if (changed) result.marked.push(ws.name);
+        result[next.verdict].push(ws.name);
       }
       await context.sync();
       return result;
     });
   }
 }
+
+/** The Excel API's six header/footer properties, and the section of the marking rule each is. */
+const HEADER_FOOTER_FIELDS = [
+  ["leftHeader", "header", "left"],
+  ["centerHeader", "header", "center"],
+  ["rightHeader", "header", "right"],
+  ["leftFooter", "footer", "left"],
+  ["centerFooter", "footer", "center"],
+  ["rightFooter", "footer", "right"],
+] as const;
 
 function parseRecord(value: unknown): HighlightRecord | undefined {
   try {

@@ -11,7 +11,6 @@ import {
   HIGHLIGHT_SETTING,
   OfficeAdapter,
   columnWidthPoints,
-  headerSections,
   parseAddress,
 } from "../../src/workbook/office-adapter";
 import { checkWorkbook, fillQuarterly, loadQuarterly } from "../../src/app/quarterly";
@@ -276,16 +275,6 @@ describe("setting a sheet up from a SheetSpec", () => {
     expect(await syncsOf(excel, () => adapter.addSheet(logSheet(sampleLog(PERIOD, 500))))).toBe(1);
   });
 
-  test("headerSections splits the file format's &L/&C/&R codes", () => {
-    expect(headerSections('&C&"-,Bold"X')).toEqual({ left: "", center: '&"-,Bold"X', right: "" });
-    expect(headerSections("&LA&RPage &P of &N")).toEqual({
-      left: "A",
-      center: "",
-      right: "Page &P of &N",
-    });
-    expect(headerSections("A && B")).toEqual({ left: "", center: "A && B", right: "" });
-  });
-
   test("parseAddress reads Excel's sheet-qualified addresses", () => {
     expect(parseAddress("'Outreach Log'!A1:L361")).toEqual({
       top: 1,
@@ -415,16 +404,34 @@ describe("Excel-only", () => {
     const excel = new FakeExcel();
     excel.addSheet("Plain");
     excel.addSheet("Own header").headerFooter.centerHeader = "Draft";
+    const footer = excel.addSheet("Own footer").headerFooter;
+    footer.centerFooter = "Page &P";
     const adapter = new OfficeAdapter({ run: excel.run });
     await adapter.addSheet(reportSheet());
+    const before = excel.syncs;
     const result = await adapter.markSheets();
+    expect(excel.syncs - before).toBe(3);
     expect(result).toEqual({
-      marked: ["Plain"],
+      marked: ["Plain", "Own footer"],
       already: [REPORT_SHEET],
       occupied: ["Own header"],
     });
     expect(excel.sheet("Plain").headerFooter.centerHeader).toContain(LES_MARKING);
+    expect(excel.sheet("Plain").headerFooter.rightFooter).toBe("Page &P of &N");
+    // The footer's own page number stays, with the marking beside it and no second one.
+    expect(excel.sheet("Own footer").headerFooter).toMatchObject({
+      leftFooter: LES_MARKING,
+      centerFooter: "Page &P",
+      rightFooter: "",
+    });
     expect(excel.sheet("Own header").headerFooter.centerHeader).toBe("Draft");
+    // Its footer was free: it has the marking, though the sheet is reported.
+    expect(excel.sheet("Own header").headerFooter.leftFooter).toBe(LES_MARKING);
+    expect(await adapter.markSheets()).toEqual({
+      marked: [],
+      already: ["Plain", "Own footer", REPORT_SHEET],
+      occupied: ["Own header"],
+    });
   });
 });
 
