@@ -154,6 +154,9 @@ export class ReadOncePort implements WorkbookPort {
   setSetting(): Promise<void> {
     throw new Error("a returned workbook is only read");
   }
+  markSheets(): Promise<never> {
+    throw new Error("a returned workbook is only read");
+  }
 }
 
 // ---- Reading one return -----------------------------------------------------------------------

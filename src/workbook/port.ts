@@ -4,6 +4,7 @@
  * layout.ts over the grids these return, so both adapters find the same cells.
  */
 import { CellValue } from "../core/log";
+import { MarkSheetsResult } from "./marking";
 import { CellStyle, SheetSpec } from "./sheet-spec";
 
 /** A block of a sheet's cells: values[0][0] is the cell at (top, left), both 1-based. */
@@ -52,4 +53,10 @@ export interface WorkbookPort {
   /** Workbook settings (document custom properties): the office, the period, opening balances. */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
+  /**
+   * The LES/FOUO marking in every sheet's header and footer where it is missing, by the one rule
+   * of marking.ts (a section the user filled is never overwritten); which sheets it marked, which
+   * had it already, and which could not take it.
+   */
+  markSheets(): Promise<MarkSheetsResult>;
 }

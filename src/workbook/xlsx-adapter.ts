@@ -6,6 +6,7 @@
 import { CellValue } from "../core/log";
 import { columnLetters } from "../core/findings";
 import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
+import { MarkSheetsResult, MarkVerdict, combineVerdicts, decideMarkingCodes } from "./marking";
 import { SheetSpec } from "./sheet-spec";
 import { XlsxWorkbook, createWorkbook, openWorkbook } from "./xlsx";
 import { LayoutError } from "./layout";
@@ -110,5 +111,34 @@ export class XlsxAdapter implements WorkbookPort {
 
   async setSetting(key: string, value: string): Promise<void> {
     this.book.setCustomProperty(key, value);
+  }
+
+  /**
+   * The marking rule of marking.ts over each sheet's header and footer codes: the odd pair (every
+   * page's), and the first-page and even-page pairs where the sheet has them. Worksheets and chart
+   * sheets; dialog and macro sheets are left out (the Excel API does not list them either).
+   */
+  async markSheets(): Promise<MarkSheetsResult> {
+    const result: MarkSheetsResult = { marked: [], already: [], occupied: [] };
+    for (const sheet of this.book.sheetNames()) {
+      const hf = this.book.getHeaderFooter(sheet);
+      if (!hf) continue;
+      const pages = [
+        ["oddHeader", "oddFooter"],
+        ...(hf.differentOddEven ? [["evenHeader", "evenFooter"] as const] : []),
+        ...(hf.differentFirst ? [["firstHeader", "firstFooter"] as const] : []),
+      ] as const;
+      const verdicts: MarkVerdict[] = [];
+      const codes: Record<string, string> = {};
+      for (const [header, footer] of pages) {
+        const next = decideMarkingCodes({ header: hf[header], footer: hf[footer] });
+        verdicts.push(next.verdict);
+        codes[header] = next.header;
+        codes[footer] = next.footer;
+      }
+      this.book.setHeaderFooter(sheet, codes);
+      result[combineVerdicts(verdicts)].push(sheet);
+    }
+    return result;
   }
 }

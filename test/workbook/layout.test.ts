@@ -106,6 +106,7 @@ function memoryPort(
     appendTableRows: unused,
     getSetting: async () => undefined,
     setSetting: unused,
+    markSheets: unused,
   };
 }
 

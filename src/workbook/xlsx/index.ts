@@ -23,6 +23,14 @@
  *     addSheet(spec: SheetSpec)                   a new worksheet at the end (cells, styles, widths,
  *                                                 merges, drop-downs, a table, header/footer, freeze)
  *     setTableRef(name, ref)                      grow or shrink a table's last row
+ *     getHeaderFooter(sheet): HeaderFooter?       the page header/footer codes of a worksheet or
+ *                                                 chart sheet ({oddHeader, oddFooter, evenHeader,
+ *                                                 evenFooter, firstHeader, firstFooter, "" for none;
+ *                                                 differentOddEven, differentFirst}); undefined for
+ *                                                 other kinds of sheet
+ *     setHeaderFooter(sheet, codes)               set some of those codes ("" removes one): only the
+ *                                                 sheet's <headerFooter> changes, inserted in schema
+ *                                                 order when it has none
  *     getCustomProperty(name) / setCustomProperty(name, value)   docProps/custom.xml
  *     save(): Uint8Array
  *
@@ -40,6 +48,7 @@ export type { CellValue } from "./grid";
 export type { CellUpdate } from "./patch";
 export type { SheetSpec, SpecCell, TableSpec } from "./sheet-writer";
 export type { StyleSpec } from "./styles";
+export type { HeaderFooter, HeaderFooterKey } from "./header-footer";
 export { XlsxWorkbook, checkSheetName } from "./workbook";
 export type { DefinedName, TableInfo } from "./workbook";
 export { cellRef, columnLetters, parseCellRef, parseRange } from "./cellref";

@@ -11,6 +11,12 @@ import {
 } from "./elements";
 import { WorkbookFileError, corrupt } from "./errors";
 import { GridBuilder, SheetGrid } from "./grid";
+import {
+  HeaderFooter,
+  HeaderFooterKey,
+  readHeaderFooter,
+  writeHeaderFooter,
+} from "./header-footer";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, Package, REL_TYPE, relKind } from "./package";
 import { CellUpdate, patchWorksheetXml } from "./patch";
 import { readSharedStrings, readWorksheet } from "./sheet-reader";
@@ -442,6 +448,48 @@ export class XlsxWorkbook {
     const before = elements.find((e) => AFTER_CALC_PR.includes(e.local));
     const at = before ? before.start : root.contentEnd;
     this.pkg.write(part, splice(text, at, at, `<${root.prefix}calcPr fullCalcOnLoad="1"/>`));
+  }
+
+  /**
+   * The part of a sheet that has a page header and footer (a worksheet or a chart sheet), or
+   * undefined for other kinds (dialog and macro sheets).
+   */
+  private pagedPart(name: string): string | undefined {
+    const s = this.sheet(name);
+    if (s.kind !== "worksheet" && s.kind !== "chartsheet") return undefined;
+    if (!this.pkg.has(s.part)) {
+      throw new WorkbookFileError(
+        "corrupt",
+        `is damaged: the sheet "${s.name}" is missing (${s.part || s.relId})`,
+        s.part
+      );
+    }
+    return s.part;
+  }
+
+  /**
+   * A worksheet's or chart sheet's header and footer codes (see header-footer.ts); undefined for
+   * a sheet of another kind, which the add-in leaves alone.
+   */
+  getHeaderFooter(sheet: string): HeaderFooter | undefined {
+    const part = this.pagedPart(sheet);
+    return part === undefined ? undefined : readHeaderFooter(this.pkg.readText(part), part);
+  }
+
+  /**
+   * Sets some of a sheet's header/footer codes ("" removes one): only its `<headerFooter>`
+   * element changes (inserted where the schema puts it if the sheet has none); every other byte
+   * of the sheet and every other part stay as they were.
+   */
+  setHeaderFooter(sheet: string, codes: Partial<Record<HeaderFooterKey, string>>): void {
+    const part = this.pagedPart(sheet);
+    if (part === undefined)
+      throw new RangeError(
+        `"${sheet}" is neither a worksheet nor a chart sheet: it has no header.`
+      );
+    const before = this.pkg.readText(part);
+    const after = writeHeaderFooter(before, part, codes);
+    if (after !== before) this.pkg.write(part, after);
   }
 
   /** Adds a worksheet at the end, leaving everything else in the workbook as it was. */
