@@ -1,6 +1,7 @@
 /**
  * "Set up this workbook": look at what a workbook has (report chart, log, Prospective Training
- * table, settings) and add what is missing, in the seed's layout, without touching what is there.
+ * table, settings) and add what is missing, in the seed's layout, without touching what is there;
+ * then the LES/FOUO marking in every sheet's header and footer where it is missing and free.
  */
 import { matchHeader } from "../core/log";
 import { FiscalPeriod, formatPeriod, periodFromTitle, tryParsePeriod } from "../core/period";
@@ -17,6 +18,7 @@ import {
   findLog,
   findReportSheet,
 } from "../workbook/layout";
+import { MarkSheetsResult } from "../workbook/marking";
 import { WorkbookPort } from "../workbook/port";
 import { logSheet, prospectiveSheet, reportSheet } from "../workbook/seed-layout";
 
@@ -112,9 +114,14 @@ export interface SetupResult {
   /** Settings written, as "name: value". */
   readonly settings: string[];
   readonly problems: string[];
+  /** The LES/FOUO marking, by sheet: the new sheets have it already. */
+  readonly marks: MarkSheetsResult;
 }
 
-/** Add what is missing; record the office and period given. Existing sheets are not touched. */
+/**
+ * Add what is missing; record the office and period given; mark every sheet LES/FOUO in its
+ * header and footer where a section is free. Existing sheets' cells are not touched.
+ */
 export async function setUpWorkbook(
   port: WorkbookPort,
   options: SetupOptions = {}
@@ -160,5 +167,6 @@ export async function setUpWorkbook(
     await port.setSetting(SETTING.period, formatPeriod(options.period));
     settings.push(`period: ${formatPeriod(options.period)}`);
   }
-  return { added, settings, problems };
+  const marks = await port.markSheets();
+  return { added, settings, problems, marks };
 }

@@ -12,12 +12,6 @@ import { FiscalPeriod } from "../core/period";
 import { OfficeAdapter } from "../workbook/office-adapter";
 import { WorkbookPort } from "../workbook/port";
 
-export interface MarkResult {
-  readonly marked: string[];
-  readonly already: string[];
-  readonly occupied: string[];
-}
-
 export interface AppendedRows {
   readonly sheet: string;
   readonly top: number;
@@ -41,8 +35,6 @@ export interface Workspace {
   clearHighlight?(): Promise<number>;
   /** A native chart of the figures in the workbook. */
   drawChart?(period: FiscalPeriod, figures: ChartFigures): Promise<void>;
-  /** The LES/FOUO marking in existing sheets' headers and footers. */
-  markSheets?(): Promise<MarkResult>;
   /** Append one log entry; where it went. */
   appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined>;
   /** Something was written (the file mode's download is now out of date). */
@@ -71,10 +63,6 @@ export class ExcelWorkspace implements Workspace {
 
   drawChart(period: FiscalPeriod, figures: ChartFigures): Promise<void> {
     return this.port.drawChart(period, figures);
-  }
-
-  markSheets(): Promise<MarkResult> {
-    return this.port.markSheets();
   }
 
   async appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined> {

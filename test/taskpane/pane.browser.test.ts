@@ -35,7 +35,7 @@ import { LINE_KEYS } from "../../src/core/chart";
 import { serialFromDay, dayFromYmd } from "../../src/core/dates";
 import { LOG_HEADERS } from "../../src/core/vocabulary";
 import { SETTING } from "../../src/core/settings";
-import { LES_MARKING } from "../../src/workbook/sheet-spec";
+import { LES_HEADER_FOOTER, LES_MARKING } from "../../src/workbook/sheet-spec";
 import { LOG_SHEET } from "../../src/workbook/layout";
 
 jest.setTimeout(120_000);
@@ -46,12 +46,17 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 type Row = (string | number | null)[];
 
-/** A workbook made on the command line's code path (tips init/demo). */
-async function makeWorkbook(file: string, rows: Row[]): Promise<void> {
+/** A workbook made on the command line's code path (tips init/demo), and other sheets. */
+async function makeWorkbook(
+  file: string,
+  rows: Row[],
+  more: Parameters<XlsxAdapter["addSheet"]>[0][] = []
+): Promise<void> {
   const book = XlsxAdapter.blank();
   await book.addSheet(reportSheet(PERIOD, OFFICE));
   await book.addSheet(logSheet(rows));
   await book.addSheet(prospectiveSheet());
+  for (const spec of more) await book.addSheet(spec);
   fs.writeFileSync(file, book.save());
 }
 
@@ -77,6 +82,7 @@ let page: Page;
 const axe: Record<string, string[]> = {};
 const houstonFile = path.join(OUT, "houston.xlsx");
 const brokenFile = path.join(OUT, "broken.xlsx");
+const notesFile = path.join(OUT, "notes.xlsx");
 
 async function checkA11y(name: string): Promise<void> {
   axe[name] = await axeProblems(page);
@@ -104,6 +110,10 @@ beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   await makeWorkbook(houstonFile, houstonRows);
   await makeWorkbook(brokenFile, brokenRows);
+  // A sheet of the office's own, with no header or footer: Set up marks it.
+  await makeWorkbook(notesFile, houstonRows.slice(0, 10), [
+    { name: "Notes", cells: [{ row: 1, col: 1, value: "Our notes" }] },
+  ]);
   server = await serve(builtPane());
   browser = await launch({ officeJs: "abort" });
   page = browser.page;
@@ -377,6 +387,29 @@ describe("the task pane in the browser-only mode", () => {
     ]);
     expect(await book.getSetting(SETTING.office)).toBe("Attaché Mexico City");
     expect(await book.getSetting(SETTING.period)).toBe("FY2008 Q1");
+  });
+
+  test("sets up a workbook whose own sheet has no marking: the download has it", async () => {
+    await page.setInputFiles("#open-file", notesFile);
+    await page.locator(".file-bar").getByText("Opened notes.xlsx.").waitFor();
+    await tab("Set up");
+    await pane("setup").getByText("Reporting period: FY2007 Q3").waitFor();
+    await page.getByRole("button", { name: "Set up this workbook" }).click();
+    await pane("setup")
+      .getByText(
+        /^Nothing was missing: no sheet added\. Marked “Notes” LES\/FOUO in the header and footer\.$/
+      )
+      .waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download the workbook" }).click(),
+    ]);
+    const file = path.join(OUT, "notes-marked.xlsx");
+    await download.saveAs(file);
+    const book = XlsxAdapter.fromBytes(new Uint8Array(fs.readFileSync(file)));
+    expect(book.book.getHeaderFooter("Notes")).toMatchObject(LES_HEADER_FOOTER);
+    expect((await book.readSheet("Notes")).values).toEqual([["Our notes"]]);
+    expect(await book.markSheets()).toMatchObject({ marked: [], occupied: [] });
   });
 
   test("no serious or critical accessibility violation in any view (axe-core)", () => {

@@ -12,6 +12,7 @@ import { parsePeriod } from "../../src/core/period";
 import { SETTING, openingKey } from "../../src/core/settings";
 import { dayFromYmd, serialFromDay } from "../../src/core/dates";
 import { logSheet, prospectiveSheet, reportSheet } from "../../src/workbook/seed-layout";
+import { LES_HEADER_FOOTER } from "../../src/workbook/sheet-spec";
 import { sampleLog } from "../../src/app/sample";
 
 const PERIOD = parsePeriod("FY2007 Q3");
@@ -181,13 +182,25 @@ describe("setting a workbook up", () => {
     const before = await book.readSheet("Outreach Log");
     const done = await setUpWorkbook(book);
     expect(done.added).toEqual(["Quarterly Report", "Prospective Training"]);
+    // The sheet that was there gets the marking in its header and footer, its cells stay.
+    expect(done.marks).toEqual({
+      marked: ["Outreach Log"],
+      already: ["Activities", "Quarterly Report", "Prospective Training"],
+      occupied: [],
+    });
+    expect(book.book.getHeaderFooter("Outreach Log")).toMatchObject(LES_HEADER_FOOTER);
     expect(await book.readSheet("Outreach Log")).toEqual(before);
     expect((await inspectWorkbook(book)).log).toEqual({
       sheet: "Activities",
       table: "OutreachLog",
     });
     const again = await setUpWorkbook(book);
-    expect(again).toEqual({ added: [], settings: [], problems: [] });
+    expect(again).toEqual({
+      added: [],
+      settings: [],
+      problems: [],
+      marks: { marked: [], already: await book.sheetNames(), occupied: [] },
+    });
   });
 
   test("a chart missing lines is reported, not doubled", async () => {

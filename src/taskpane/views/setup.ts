@@ -1,7 +1,8 @@
 /**
  * Set up this workbook: say what the workbook has, add what is missing (report sheet in the
  * seed's layout, the log table with its drop-downs, the Prospective Training table), record the
- * office and period in the workbook's settings, and mark every sheet LES/FOUO (in Excel).
+ * office and period in the workbook's settings, and mark every sheet LES/FOUO where its header and
+ * footer leave room (in Excel and in the browser-only mode alike: setUpWorkbook does it).
  */
 import { WorkbookState, inspectWorkbook, setUpWorkbook } from "../../app/setup";
 import { FiscalPeriod, PERIOD_NOTATIONS, formatPeriod, parsePeriod } from "../../core/period";
@@ -70,20 +71,14 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     period.root,
     h("div", { class: "actions" }, go)
   );
-  const fileNote = h(
-    "p",
-    { class: "hint", hidden: true },
-    "In the browser-only mode the headers and footers of sheets already in the file are not changed: open the workbook in Excel with the add-in to mark those."
-  );
   const body = h(
     "div",
     {},
     h(
       "p",
       { class: "intro" },
-      "Adds what this workbook is missing, in the layout of the quarterly report form, and leaves everything already there as it is. New sheets carry the LAW ENFORCEMENT SENSITIVE / FOR OFFICIAL USE ONLY marking in their header and footer."
+      "Adds what this workbook is missing, in the layout of the quarterly report form, and leaves everything already there as it is. Every sheet gets the LAW ENFORCEMENT SENSITIVE / FOR OFFICIAL USE ONLY marking in its header and footer; a header or footer section that already holds something is never overwritten."
     ),
-    fileNote,
     status,
     form,
     result
@@ -129,8 +124,8 @@ function build(panel: HTMLElement, ctx: ViewContext) {
         const done = await ws.act(() =>
           setUpWorkbook(ws.port, { office: officeInput.value, period: p })
         );
-        const marks = ws.markSheets ? await ws.markSheets() : undefined;
-        if (done.added.length > 0 || done.settings.length > 0 || (marks && marks.marked.length > 0))
+        const marks = done.marks;
+        if (done.added.length > 0 || done.settings.length > 0 || marks.marked.length > 0)
           ctx.session.changed();
         const parts: string[] = [];
         parts.push(
@@ -139,11 +134,11 @@ function build(panel: HTMLElement, ctx: ViewContext) {
             : "Nothing was missing: no sheet added."
         );
         if (done.settings.length > 0) parts.push(`Recorded ${done.settings.join(", ")}.`);
-        if (marks?.marked.length)
+        if (marks.marked.length)
           parts.push(
             `Marked ${marks.marked.map((s) => `“${s}”`).join(", ")} LES/FOUO in the header and footer.`
           );
-        if (marks?.occupied.length)
+        if (marks.occupied.length)
           parts.push(
             `${marks.occupied.map((s) => `“${s}”`).join(", ")} already ${marks.occupied.length === 1 ? "has its own header or footer" : "have their own headers or footers"}: add the marking there by hand (Page Layout, Header & Footer).`
           );
@@ -162,7 +157,6 @@ function build(panel: HTMLElement, ctx: ViewContext) {
   const refresh = (): void => {
     const ws = workspaceOrPrompt(ctx, prompt);
     body.hidden = ws === undefined;
-    fileNote.hidden = ws?.markSheets !== undefined;
   };
   ctx.session.on((event) => {
     if (event === "opened") {
