@@ -6,6 +6,7 @@
 import fs from "fs";
 import path from "path";
 import vm from "vm";
+import { NEEDS_BUILD, describeRequiring } from "./helpers/requires";
 
 const DIST = path.resolve(__dirname, "..", "dist");
 const built = fs.existsSync(path.join(DIST, "functions.js"));
@@ -35,7 +36,7 @@ function loadFunctions(): Map<string, (...args: unknown[]) => unknown> {
   return associated;
 }
 
-(built ? describe : describe.skip)("dist/functions.js", () => {
+describeRequiring(built, NEEDS_BUILD)("dist/functions.js", () => {
   test("loads with no DOM and associates exactly the functions in functions.json", () => {
     const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
     const ids = (metadata.functions as { id: string }[]).map((f) => f.id).sort();

@@ -18,6 +18,7 @@ import {
   scanScript,
   urlProblem,
 } from "./helpers/network-scan";
+import { NEEDS_BUILD, testRequiring } from "./helpers/requires";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -51,7 +52,7 @@ describe("nothing leaves the machine", () => {
 
   // Source maps and extracted licence texts are not loaded by the add-in; all else is.
   const dist = path.join(ROOT, "dist");
-  (fs.existsSync(dist) ? test : test.skip)("the built dist/ is as clean as src/", () => {
+  testRequiring(fs.existsSync(dist), NEEDS_BUILD)("the built dist/ is as clean as src/", () => {
     expect(formatFindings(scanTree(dist))).toBe("");
   });
 });

@@ -35,6 +35,7 @@ import {
   returnWorkbook,
   sheetXml,
 } from "./workbooks";
+import { NEEDS_LIBREOFFICE, testRequiring } from "../helpers/requires";
 
 const APR = serial(2007, 4, 10);
 const MAY = serial(2007, 5, 15);
@@ -352,7 +353,7 @@ describe("the national workbook", () => {
     }
   });
 
-  (hasLibreOffice() ? test : test.skip)(
+  testRequiring(hasLibreOffice(), NEEDS_LIBREOFFICE)(
     "LibreOffice reads the injected cells as the text they are",
     () => {
       const rows = libreOfficeCsv(bytes, 4);

@@ -17,11 +17,12 @@ import {
   hasLibreOffice,
   readCsvSheetsWithLibreOffice,
 } from "../helpers/libreoffice";
+import { NEEDS_LIBREOFFICE, testRequiring } from "../helpers/requires";
 
 const FIXTURES = join(__dirname, "../fixtures/xlsx");
 const ORIGINAL = readFileSync(join(FIXTURES, "office-features.xlsx"));
 const REPORT_PART = "xl/worksheets/sheet1.xml";
-const soffice = hasLibreOffice() ? test : test.skip;
+const soffice = testRequiring(hasLibreOffice(), NEEDS_LIBREOFFICE);
 
 const unzip = (bytes: Uint8Array): Record<string, Uint8Array> => unzipSync(bytes);
 const text = (parts: Record<string, Uint8Array>, name: string): string => strFromU8(parts[name]);

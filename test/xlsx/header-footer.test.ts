@@ -15,10 +15,14 @@ import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
 import { LES_HEADER_FOOTER, LES_MARKING } from "../../src/workbook/sheet-spec";
 import { REL, SML, makeBook, worksheet } from "./build";
 import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
+import { NEEDS_LIBREOFFICE, NEEDS_PDFTOTEXT, testRequiring } from "../helpers/requires";
 
 const PART = "xl/worksheets/sheet1.xml";
 const FIXTURE = readFileSync(join(__dirname, "../fixtures/xlsx/office-features.xlsx"));
-const soffice = hasLibreOffice() && hasPdftotext() ? test : test.skip;
+const soffice = testRequiring(
+  hasLibreOffice() && hasPdftotext(),
+  `${NEEDS_LIBREOFFICE}, or ${NEEDS_PDFTOTEXT}`
+);
 const { oddHeader: LES_HEADER, oddFooter: LES_FOOTER } = LES_HEADER_FOOTER;
 const LES_XML =
   `<headerFooter><oddHeader>&amp;C&amp;"-,Bold"${LES_MARKING}</oddHeader>` +

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { WorkbookFileError, openWorkbook } from "../../src/workbook/xlsx";
 import { hasLibreOffice, readCsvSheetsWithLibreOffice } from "../helpers/libreoffice";
 import { REL, SML, bookParts, partsOf, rawPartsOf, worksheet, zipParts } from "./build";
+import { NEEDS_LIBREOFFICE, testRequiring } from "../helpers/requires";
 
 const STYLES =
   `<styleSheet xmlns="${SML}"><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills>` +
@@ -254,7 +255,7 @@ describe("formulas and recalculation", () => {
     expect(cellXml(xml, "B3")).toBe('<c r="B3"><f t="shared" si="0"/><v>6</v></c>');
   });
 
-  (hasLibreOffice() ? test : test.skip)(
+  testRequiring(hasLibreOffice(), NEEDS_LIBREOFFICE)(
     "LibreOffice recalculates the group from its new first cell, and reads text as text",
     async () => {
       const wb = openWorkbook(withChain());

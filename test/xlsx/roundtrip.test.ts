@@ -14,6 +14,7 @@ import {
   readCsvSheetsWithLibreOffice,
 } from "../helpers/libreoffice";
 import { partsOf } from "./build";
+import { NEEDS_LIBREOFFICE, describeRequiring } from "../helpers/requires";
 
 const MARKING = "LAW ENFORCEMENT SENSITIVE / FOR OFFICIAL USE ONLY";
 const header = {
@@ -213,7 +214,7 @@ describe("createWorkbook + addSheet, read back by us", () => {
   });
 });
 
-(hasLibreOffice() ? describe : describe.skip)("LibreOffice reads what we wrote", () => {
+describeRequiring(hasLibreOffice(), NEEDS_LIBREOFFICE)("LibreOffice reads what we wrote", () => {
   let dir: string;
   let file: string;
   beforeAll(() => {
