@@ -27,6 +27,7 @@ import { CellValue, LogEntry } from "./log";
 import { FiscalPeriod, formatPeriod, samePeriod } from "./period";
 import { Report } from "./report";
 import { entriesInQuarter } from "./tally";
+import { closestMatch } from "./spelling";
 
 export const RETURN_STATUSES = [
   "received",
@@ -202,30 +203,9 @@ export function officeKey(name: string): string {
   return name.normalize("NFC").toLowerCase().replace(/\s+/g, "");
 }
 
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length];
-}
-
 /** The roster name an unknown office's name is probably a misspelling of. */
 function closestOffice(name: string, roster: readonly string[]): string | undefined {
-  const key = officeKey(name);
-  let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(key.length / 5)) + 1;
-  for (const r of roster) {
-    const dist = editDistance(key, officeKey(r));
-    if (dist < bestD) [best, bestD] = [r, dist];
-  }
-  return best;
+  return closestMatch(name, roster, officeKey, 5);
 }
 
 // ---- Small helpers ------------------------------------------------------------------------------

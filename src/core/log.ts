@@ -19,6 +19,7 @@ import {
   LATEST_PLAUSIBLE,
 } from "./dates";
 import { Finding, FindingCode, FINDING_SEVERITY, columnLetters } from "./findings";
+import { closestMatch } from "./spelling";
 import {
   ACTIVITIES,
   ACTIVITY_WORDS,
@@ -416,31 +417,6 @@ export interface ParsedLog {
   readonly grid: LogGrid;
 }
 
-/** The closest header a misspelling may have meant, for the error message. */
-function closest(wanted: string, found: string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0];
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const tmp = d[j];
-        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = tmp;
-      }
-    }
-    return d[b.length];
-  };
-  const w = normalizeWord(wanted);
-  let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(w.length / 3)) + 1;
-  for (const f of found) {
-    const dist = distance(w, normalizeWord(f));
-    if (dist < bestD) [best, bestD] = [f, dist];
-  }
-  return best;
-}
-
 /** Which column each header cell names; throws LogLayoutError naming any missing column. */
 export function matchHeader(
   header: readonly CellValue[],
@@ -458,7 +434,7 @@ export function matchHeader(
   if (missing.length > 0) {
     const what = missing
       .map((c) => {
-        const guess = closest(c.header, unknown);
+        const guess = closestMatch(c.header, unknown, normalizeWord, 3);
         return guess
           ? `"${c.header}" column (is "${guess}" a misspelling?)`
           : `"${c.header}" column`;

@@ -19,6 +19,7 @@ import { Day, dayFromSerial, dayFromText } from "../core/dates";
 import { CellValue, LogGrid, ParsedLog, isBlank } from "../core/log";
 import { FiscalPeriod, PERIOD_NOTATIONS, PeriodError, parsePeriod } from "../core/period";
 import { LOG_COLUMNS } from "../core/vocabulary";
+import { closestMatch } from "../core/spelling";
 
 /** A wrong argument: the message says what to fix. Shown as #VALUE! with that message. */
 export class ArgumentError extends Error {
@@ -136,31 +137,10 @@ function lineNamesHelp(): string {
   return bySection.join("; ");
 }
 
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = next;
-    }
-  }
-  return d[b.length];
-}
-
 /** The key or readable name (as the user wrote it) closest to a misspelt one, if any is close. */
 function closestLineName(name: string): string | undefined {
-  const wanted = normalizeLabel(name);
   const keyLike = /^\s*(ngo|le)\.\S+$/i.test(name);
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 4)) + 1;
-  for (const candidate of keyLike ? LINE_KEYS : READABLE_LINE_NAMES) {
-    const distance = editDistance(wanted, normalizeLabel(candidate));
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
+  return closestMatch(name, keyLike ? LINE_KEYS : READABLE_LINE_NAMES, normalizeLabel, 4);
 }
 
 /** A chart line from its key ("le.local") or a readable name ("LE Local"), any case. */
