@@ -5,7 +5,6 @@
  * a downloaded workbook. The work is app/consolidate.ts's, as for `tips consolidate`; it is loaded
  * (with the .xlsx layer that reading the returns needs) only when HQ consolidates.
  */
-import { FORM_ROWS } from "../../core/chart";
 import {
   NationalReport,
   StatusRow,
@@ -17,6 +16,7 @@ import { FiscalPeriod, PERIOD_NOTATIONS, formatPeriod, parsePeriod } from "../..
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { XLSX_MIME } from "../file-workspace";
 import { clearError, field, showError } from "./fields";
+import { figuresTable } from "./figures-table";
 import { plural, today } from "./common";
 import { View, ViewContext } from "./view";
 
@@ -80,49 +80,6 @@ function statusTable(rows: readonly StatusRow[]): HTMLElement {
             h("td", {}, [...s.notes, ...s.findings.map(findingLine)].join("; "))
           )
         )
-      )
-    )
-  );
-}
-
-function figuresTable(n: NationalReport): HTMLTableElement {
-  const { quarter, cumulative } = n.figures;
-  return h(
-    "table",
-    { class: "figures" },
-    h("caption", {}, `Human Trafficking Outreach, ${formatPeriod(n.period)}, National`),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, "Line"),
-        h("th", { scope: "col" }, "Quarter"),
-        h("th", { scope: "col" }, "Cumulative")
-      )
-    ),
-    h(
-      "tbody",
-      {},
-      FORM_ROWS.map((r) =>
-        r.kind === "heading"
-          ? h(
-              "tr",
-              { class: r.training ? "training-heading" : "section" },
-              h("th", { scope: "rowgroup", colspan: 3 }, r.label)
-            )
-          : h(
-              "tr",
-              {},
-              h(
-                "th",
-                { scope: "row", class: r.line.training ? "training-line" : "line" },
-                r.line.label
-              ),
-              h("td", {}, String(quarter[r.line.key])),
-              h("td", {}, String(cumulative[r.line.key]))
-            )
       )
     )
   );
@@ -298,7 +255,13 @@ function build(panel: HTMLElement, ctx: ViewContext) {
           ...national.notes.map((n) => h("p", {}, `Note: ${n}.`))
         );
         announce(summary);
-        output.replaceChildren(h("h3", {}, "National figures"), figuresTable(national));
+        output.replaceChildren(
+          h("h3", {}, "National figures"),
+          figuresTable(
+            national.figures,
+            `Human Trafficking Outreach, ${formatPeriod(national.period)}, National`
+          )
+        );
         output.hidden = false;
         refreshWrite();
         writeBox.hidden = false;

@@ -12,61 +12,15 @@ import {
   loadQuarterly,
 } from "../../app/quarterly";
 import { inspectWorkbook } from "../../app/setup";
-import { CHART_LINES, FORM_ROWS, LineKey, SECTION } from "../../core/chart";
+import { CHART_LINES, LineKey, SECTION } from "../../core/chart";
 import { PERIOD_NOTATIONS, PeriodError, formatPeriod, parsePeriod } from "../../core/period";
 import { LayoutError } from "../../workbook/layout";
 import { announce, busy, errorText, h, hide, message, uid } from "../dom";
 import { barChart } from "./bar-chart";
+import { figuresTable } from "./figures-table";
 import { clearError, field, showError } from "./fields";
 import { plural, today, workspaceOrPrompt } from "./common";
 import { View, ViewContext } from "./view";
-
-function figuresTable(q: Quarterly): HTMLTableElement {
-  const { quarter, cumulative } = q.report.figures;
-  return h(
-    "table",
-    { class: "figures" },
-    h(
-      "caption",
-      {},
-      `Human Trafficking Outreach, ${formatPeriod(q.period)}${q.office ? `, ${q.office}` : ""}`
-    ),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, "Line"),
-        h("th", { scope: "col" }, "Quarter"),
-        h("th", { scope: "col" }, "Cumulative")
-      )
-    ),
-    h(
-      "tbody",
-      {},
-      FORM_ROWS.map((r) =>
-        r.kind === "heading"
-          ? h(
-              "tr",
-              { class: r.training ? "training-heading" : "section" },
-              h("th", { scope: "rowgroup", colspan: 3 }, r.label)
-            )
-          : h(
-              "tr",
-              {},
-              h(
-                "th",
-                { scope: "row", class: r.line.training ? "training-line" : "line" },
-                r.line.label
-              ),
-              h("td", {}, String(quarter[r.line.key])),
-              h("td", {}, String(cumulative[r.line.key]))
-            )
-      )
-    )
-  );
-}
 
 function build(panel: HTMLElement, ctx: ViewContext) {
   const prompt = h("div", { class: "prompt" });
@@ -175,7 +129,10 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       h(
         "div",
         { class: "figures-layout" },
-        figuresTable(q),
+        figuresTable(
+          q.report.figures,
+          `Human Trafficking Outreach, ${formatPeriod(q.period)}${q.office ? `, ${q.office}` : ""}`
+        ),
         barChart(q.period, q.report.figures, chartId)
       ),
       draw ? h("div", { class: "actions" }, draw) : "",
