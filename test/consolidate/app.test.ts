@@ -26,6 +26,7 @@ import {
 import { findLog } from "../../src/workbook/layout";
 import { WorkbookPort } from "../../src/workbook/port";
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
+import { openWorkbook } from "../../src/workbook/xlsx";
 import { logSheet } from "../../src/workbook/seed-layout";
 import { Q2, Q3, broken, leFollow, leNew, ngoNew, serial, training } from "./builders";
 import {
@@ -340,17 +341,30 @@ describe("the national workbook", () => {
 
   test("a return's text is stored as text, never as a formula (the sheet's XML)", () => {
     const xml = sheetXml(bytes, NATIONAL_SHEETS.log);
-    for (const part of Object.values(packageParts(bytes))) expect(part).not.toMatch(/<f[ >]/);
+    const parts = packageParts(bytes);
+    for (const part of Object.values(parts)) expect(part).not.toMatch(/<f[ >]/);
+    // A text cell is a shared string (t="s"): the index of an item of xl/sharedStrings.xml, which
+    // holds only text (it has no place for a formula). Each injection is one plain-text item,
+    // word for word, and a cell of the log refers to it; no cell of the log has a formula type.
+    const items = [...parts["xl/sharedStrings.xml"].matchAll(/<si>([\s\S]*?)<\/si>/g)].map(
+      (m) => m[1]
+    );
+    expect(xml).not.toMatch(/<c\b[^>]*t="(?:str|e)"/);
     for (const text of INJECTIONS) {
       const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-      const cell = new RegExp(
-        `<c\\b[^>]*t="inlineStr"[^>]*>\\s*<is>\\s*<t[^>]*>${escaped
+      const item = new RegExp(
+        `^<t(?: xml:space="preserve")?>${escaped
           .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
           .replace(/"/g, '(?:"|&quot;)')
-          .replace(/'/g, "(?:'|&apos;)")}</t>`
+          .replace(/'/g, "(?:'|&apos;)")}</t>$`
       );
-      expect(xml).toMatch(cell);
+      const index = items.findIndex((si) => item.test(si));
+      expect([text, index >= 0]).toEqual([text, true]);
+      expect(xml).toMatch(new RegExp(`<c\\b[^>]*t="s"[^>]*><v>${index}</v></c>`));
     }
+    // And our reader gives each back as the same text.
+    const cells = openWorkbook(bytes).readSheet(NATIONAL_SHEETS.log).values().flat();
+    for (const text of INJECTIONS) expect(cells).toContain(text);
   });
 
   testRequiring(hasLibreOffice(), NEEDS_LIBREOFFICE)(

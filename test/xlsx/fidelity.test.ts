@@ -274,6 +274,7 @@ describe("the template Office sideloads an add-in with (Open XML SDK: x: prefixe
       "xl/styles.xml",
       "xl/worksheets/sheet1.xml",
       "xl/tables/table1.xml",
+      "xl/sharedStrings.xml", // the new sheet's text
       "docProps/custom.xml",
     ]) {
       expect(after[part]).toBeDefined();

@@ -157,8 +157,25 @@ describe("createWorkbook + addSheet, read back by us", () => {
     for (const name of Object.keys(before)) {
       if (["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"].includes(name))
         continue;
+      if (name === "xl/sharedStrings.xml") continue; // below
       expect([name, after[name]]).toEqual([name, before[name]]);
     }
+    // The new sheet's text is appended to the shared strings: every existing item keeps its
+    // place (and so its index), only the counts change.
+    const sst = before["xl/sharedStrings.xml"];
+    const unique = sst.match(/<si>/g)!.length;
+    expect(sst).toContain(` count="${unique}" uniqueCount="${unique}">`);
+    expect(after["xl/sharedStrings.xml"]).toBe(
+      sst
+        .replace(
+          ` count="${unique}" uniqueCount="${unique}">`,
+          ` count="${unique + 1}" uniqueCount="${unique + 1}">`
+        )
+        .replace("</sst>", "<si><t>Tentative date</t></si></sst>")
+    );
+    expect(partsOf(more.save())["xl/worksheets/sheet3.xml"]).toContain(
+      `<c r="A1" t="s"><v>${unique}</v></c>`
+    );
     expect(after["xl/workbook.xml"]).toMatch(
       /<sheet name="Prospective Training" sheetId="3" r:id="rId\d+"\/><\/sheets>/
     );

@@ -85,3 +85,43 @@ test("a zip from another writer (fflate's zipSync) round-trips through ours unch
   const again = writeZip(readZipEntries(zip).map((e) => copyEntry(zip, e)));
   expect(unzipSync(again)).toEqual(files);
 });
+
+test("a new part is DEFLATE either way: Node's zlib here, fflate where there is none (a browser)", () => {
+  const small = strToU8(`<sst>${"<si><t>NGO</t></si>".repeat(100)}</sst>`);
+  const large = strToU8(
+    Array.from(
+      { length: 40_000 },
+      (_, i) => `<row r="${i}"><c r="A${i}"><v>${i}</v></c></row>`
+    ).join("")
+  );
+  expect(large.length).toBeGreaterThan(1 << 20); // compressed at the fast level
+  const proc = process as { getBuiltinModule?: unknown };
+  const getBuiltinModule = proc.getBuiltinModule;
+  let browser: { deflateEntry: typeof deflateEntry } | undefined;
+  try {
+    proc.getBuiltinModule = undefined;
+    jest.isolateModules(() => {
+      browser = jest.requireActual<{ deflateEntry: typeof deflateEntry }>(
+        "../../src/workbook/xlsx/zip"
+      );
+    });
+  } finally {
+    proc.getBuiltinModule = getBuiltinModule;
+  }
+  for (const data of [small, large]) {
+    const node = deflateEntry("p.xml", data);
+    const fflate = browser!.deflateEntry("p.xml", data);
+    const crc = crcBitwise(data);
+    expect([node.crc, fflate.crc]).toEqual([crc, crc]);
+    expect([node.size, fflate.size]).toEqual([data.length, data.length]);
+    const same = (entry: typeof node): boolean =>
+      Buffer.from(unzipSync(writeZip([entry]))["p.xml"]).equals(Buffer.from(data));
+    expect([same(node), same(fflate)]).toEqual([true, true]);
+  }
+  // Two compressors really were used (else this test would prove nothing).
+  expect(
+    Buffer.from(deflateEntry("p.xml", large).data).equals(
+      Buffer.from(browser!.deflateEntry("p.xml", large).data)
+    )
+  ).toBe(false);
+});

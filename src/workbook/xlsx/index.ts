@@ -1,7 +1,8 @@
 /**
  * The .xlsx package layer: read and edit Excel workbooks as bytes, in Node and in the browser,
- * without Office. fflate for the zip; hand-written scanning for the XML; edits rewrite only the
- * cells and parts they must, and every other part keeps its exact bytes.
+ * without Office. fflate for the zip (Node's zlib compresses, when there is one); hand-written
+ * scanning for the XML; edits rewrite only the cells and parts they must, and every other part
+ * keeps its exact bytes.
  *
  *   openWorkbook(bytes): XlsxWorkbook            throws WorkbookFileError (kind: not-a-workbook |
  *                                                 password-protected | corrupt | missing-sheet;
@@ -21,7 +22,10 @@
  *                                                 workbook recalculates on open (fullCalcOnLoad) and
  *                                                 loses calcChain.xml if a formula was overwritten
  *     addSheet(spec: SheetSpec)                   a new worksheet at the end (cells, styles, widths,
- *                                                 merges, drop-downs, a table, header/footer, freeze)
+ *                                                 merges, drop-downs, a table, header/footer, freeze);
+ *                                                 linear in its cells; its text goes to the shared
+ *                                                 strings (appended: no existing index changes),
+ *                                                 stored as text, never as a formula
  *     setTableRef(name, ref)                      grow or shrink a table's last row
  *     getHeaderFooter(sheet): HeaderFooter?       the page header/footer codes of a worksheet or
  *                                                 chart sheet ({oddHeader, oddFooter, evenHeader,

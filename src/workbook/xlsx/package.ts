@@ -25,6 +25,7 @@ export const REL_TYPE = {
   worksheet: `${R}/worksheet`,
   styles: `${R}/styles`,
   table: `${R}/table`,
+  sharedStrings: `${R}/sharedStrings`,
   customProperties: `${R}/custom-properties`,
 };
 
@@ -34,6 +35,7 @@ export const CONTENT_TYPE = {
   worksheet: `${SML}.worksheet+xml`,
   styles: `${SML}.styles+xml`,
   table: `${SML}.table+xml`,
+  sharedStrings: `${SML}.sharedStrings+xml`,
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
   customProperties: "application/vnd.openxmlformats-officedocument.custom-properties+xml",
 };

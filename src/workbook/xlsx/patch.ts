@@ -56,31 +56,44 @@ interface SharedMaster {
 /** Excel's limit on the text of one cell. */
 export const MAX_TEXT = 32767;
 
+// Local copies of imported constants for checkCell, run once per cell of a new sheet: some
+// loaders (tsx, jest) turn every use of an imported binding into a getter call.
+const ROWS = MAX_ROWS;
+const COLS = MAX_COLS;
+
+/** Checks a cell's address and value (RangeError or TypeError, naming the cell). */
+export function checkCell(row: number, col: number, v: unknown): void {
+  if (!Number.isInteger(row) || row < 1 || row > ROWS) {
+    throw new RangeError(`Row ${row} is outside the worksheet (1 to ${MAX_ROWS}).`);
+  }
+  if (!Number.isInteger(col) || col < 1 || col > COLS) {
+    throw new RangeError(`Column ${col} is outside the worksheet (1 to ${MAX_COLS}).`);
+  }
+  if (typeof v === "number" && !Number.isFinite(v)) {
+    throw new RangeError(`${cellRef(row, col)}: ${v} is not a number a worksheet can hold.`);
+  }
+  if (typeof v === "string" && v.length > MAX_TEXT) {
+    throw new RangeError(
+      `${cellRef(row, col)}: a cell holds at most ${MAX_TEXT} characters (this text has ${v.length}).`
+    );
+  }
+  if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+    throw new TypeError(`${cellRef(row, col)}: unsupported value ${String(v)}.`);
+  }
+}
+
 /** Sorts by position; a later update of the same cell wins. */
 export function normaliseUpdates(updates: readonly CellUpdate[]): CellUpdate[] {
-  updates.forEach((u) => {
-    if (!Number.isInteger(u.row) || u.row < 1 || u.row > MAX_ROWS) {
-      throw new RangeError(`Row ${u.row} is outside the worksheet (1 to ${MAX_ROWS}).`);
-    }
-    if (!Number.isInteger(u.col) || u.col < 1 || u.col > MAX_COLS) {
-      throw new RangeError(`Column ${u.col} is outside the worksheet (1 to ${MAX_COLS}).`);
-    }
-    const v = u.value;
-    if (typeof v === "number" && !Number.isFinite(v)) {
-      throw new RangeError(`${cellRef(u.row, u.col)}: ${v} is not a number a worksheet can hold.`);
-    }
-    if (typeof v === "string" && v.length > MAX_TEXT) {
-      throw new RangeError(
-        `${cellRef(u.row, u.col)}: a cell holds at most ${MAX_TEXT} characters (this text has ${v.length}).`
-      );
-    }
-    if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
-      throw new TypeError(`${cellRef(u.row, u.col)}: unsupported value ${String(v)}.`);
-    }
+  let ordered = true;
+  updates.forEach((u, k) => {
+    checkCell(u.row, u.col, u.value);
     if (u.style !== undefined && (!Number.isInteger(u.style) || u.style < 0)) {
       throw new RangeError(`${cellRef(u.row, u.col)}: bad style index ${u.style}.`);
     }
+    const p = k > 0 ? updates[k - 1] : undefined;
+    if (p && !(u.row > p.row || (u.row === p.row && u.col > p.col))) ordered = false;
   });
+  if (ordered) return [...updates];
   const sorted = updates
     .map((u, i) => ({ u, i }))
     .sort((a, b) => a.u.row - b.u.row || a.u.col - b.u.col || a.i - b.i)

@@ -3,8 +3,8 @@
  * requires (sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, mergeCells,
  * dataValidations, pageMargins, headerFooter, tableParts).
  */
-import { CellRange, cellRef, formatRange, parseRange } from "./cellref";
-import { CellUpdate, cellXml, normaliseUpdates } from "./patch";
+import { CellRange, cellRef, columnLetters, formatRange, parseRange } from "./cellref";
+import { cellXml, checkCell } from "./patch";
 import { StyleSpec } from "./styles";
 import { encodeXstring, escapeAttr, escapeText, xstringEscape } from "./xml";
 
@@ -56,21 +56,33 @@ function overlaps(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
-/** The spec's cells with the table's header cells added (they must equal the column names). */
-export function cellsWithTableHeader(spec: SheetSpec): SpecCell[] {
-  const cells = [...spec.cells];
+/**
+ * The table's header cells the spec does not give (the given ones must equal the column names),
+ * after checking the table against the spec: one pass over the cells, whatever their number.
+ */
+function missingTableHeader(spec: SheetSpec): SpecCell[] {
   const t = spec.table;
-  if (!t) return cells;
+  if (!t) return [];
   const r = range(t.ref, "Table range");
-  if (r.right - r.left + 1 !== t.columns.length) {
+  const width = r.right - r.left + 1;
+  if (width !== t.columns.length) {
     throw new RangeError(
-      `Table ${t.name}: ${t.ref} is ${r.right - r.left + 1} columns wide but ${t.columns.length} column names were given.`
+      `Table ${t.name}: ${t.ref} is ${width} columns wide but ${t.columns.length} column names were given.`
     );
   }
   if (r.bottom <= r.top)
     throw new RangeError(
       `Table ${t.name}: ${t.ref} needs a header row and at least one row below it.`
     );
+  // For each column of the header row: 1 when a cell is given there, 2 when one differs.
+  const given = new Uint8Array(width);
+  for (const c of spec.cells) {
+    if (c.row === r.top && Number.isInteger(c.col) && c.col >= r.left && c.col <= r.right) {
+      const j = c.col - r.left;
+      given[j] |= c.value === t.columns[j] ? 1 : 3;
+    }
+  }
+  const missing: SpecCell[] = [];
   const seen = new Set<string>();
   t.columns.forEach((name, j) => {
     if (typeof name !== "string" || name.trim() === "") {
@@ -80,9 +92,8 @@ export function cellsWithTableHeader(spec: SheetSpec): SpecCell[] {
       throw new RangeError(`Table ${t.name}: two columns are named "${name}".`);
     seen.add(name.toUpperCase());
     const col = r.left + j;
-    const given = cells.filter((c) => c.row === r.top && c.col === col);
-    if (given.length === 0) cells.push({ row: r.top, col, value: name });
-    else if (given.some((c) => c.value !== name)) {
+    if (given[j] === 0) missing.push({ row: r.top, col, value: name });
+    else if (given[j] & 2) {
       throw new RangeError(
         `Table ${t.name}: the header cell ${cellRef(r.top, col)} must read "${name}".`
       );
@@ -93,40 +104,76 @@ export function cellsWithTableHeader(spec: SheetSpec): SpecCell[] {
       throw new RangeError(`Table ${t.name}: merged cells (${m}) cannot lie inside a table.`);
     }
   }
-  return cells;
+  return missing;
 }
 
-/** The worksheet XML. `styleOf` turns a cell's style into a cell format index. */
+/** The index of a text in the workbook's shared string table, the text added when new. */
+export type SharedStringIndex = (text: string) => number;
+
+/** The XML of the cells is joined into one string per this many pieces (cells, row tags). */
+const PIECES = 8192;
+
+/**
+ * The worksheet XML. `styleOf` turns a cell's style into a cell format index; it is asked once
+ * per distinct style, in the order the cells are given. Text goes to the shared string table
+ * through `sharedString` (a shared string is only ever text, never a formula), else inline.
+ * Linear in the number of cells when they come in row-major order (they are sorted otherwise);
+ * a later cell at the same address replaces an earlier one.
+ */
 export function worksheetXml(
   spec: SheetSpec,
   styleOf: (style: StyleSpec | number | undefined) => number | undefined,
-  tableRelId?: string
+  tableRelId?: string,
+  sharedString?: SharedStringIndex
 ): string {
-  const cells = cellsWithTableHeader(spec);
-  const updates: CellUpdate[] = normaliseUpdates(
-    cells.map((c) => ({ row: c.row, col: c.col, value: c.value, style: styleOf(c.style) }))
-  );
-  const parts: string[] = [XML_DECL, `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  const given = spec.cells;
+  const extra = missingTableHeader(spec);
+  const n = given.length;
+  const total = n + extra.length;
+  const cellAt = (k: number): SpecCell => (k < n ? given[k] : extra[k - n]);
 
-  const written = updates.filter((u) => u.value !== null || u.style);
-  if (written.length) {
-    let box: CellRange = {
-      top: written[0].row,
-      left: written[0].col,
-      bottom: written[0].row,
-      right: written[0].col,
-    };
-    for (const u of written) {
-      box = {
-        top: Math.min(box.top, u.row),
-        left: Math.min(box.left, u.col),
-        bottom: Math.max(box.bottom, u.row),
-        right: Math.max(box.right, u.col),
-      };
+  // Styles first, in the cells' order (a new format is appended to styles.xml when first met).
+  const styles = new Int32Array(total); // 0: none (style 0 is written as none too)
+  const known = new Map<StyleSpec | number, number | undefined>();
+  for (let k = 0; k < total; k++) {
+    const style = cellAt(k).style;
+    if (style === undefined) continue;
+    let id = known.get(style);
+    if (id === undefined && !known.has(style)) {
+      id = styleOf(style);
+      known.set(style, id);
     }
-    parts.push(`<dimension ref="${formatRange(box)}"/>`);
-  } else {
-    parts.push('<dimension ref="A1"/>');
+    if (id !== undefined) {
+      if (!Number.isInteger(id) || id < 0) {
+        const c = cellAt(k);
+        throw new RangeError(`${cellRef(c.row, c.col)}: bad style index ${id}.`);
+      }
+      styles[k] = id;
+    }
+  }
+
+  // Then every cell is checked (as patchCells checks its updates), noting whether they are
+  // already in row-major order with no address twice.
+  let ordered = true;
+  let lastRow = 0;
+  let lastCol = 0;
+  const check = checkCell; // a local: see patch.ts on imported bindings in hot loops
+  for (let k = 0; k < total; k++) {
+    const c = cellAt(k);
+    check(c.row, c.col, c.value);
+    if (ordered && !(c.row > lastRow || (c.row === lastRow && c.col > lastCol))) ordered = false;
+    lastRow = c.row;
+    lastCol = c.col;
+  }
+  let order: Uint32Array | null = null;
+  if (!ordered) {
+    order = new Uint32Array(total);
+    for (let k = 0; k < total; k++) order[k] = k;
+    order.sort((a, b) => {
+      const p = cellAt(a);
+      const q = cellAt(b);
+      return p.row - q.row || p.col - q.col || a - b;
+    });
   }
 
   const f = spec.freeze;
@@ -135,18 +182,19 @@ export function worksheetXml(
   if (f && (!Number.isInteger(f.row) || !Number.isInteger(f.col) || ySplit < 0 || xSplit < 0)) {
     throw new RangeError(`Freeze panes: ${JSON.stringify(f)} is not a cell.`);
   }
+  const head: string[] = [];
   if (f && (xSplit > 0 || ySplit > 0)) {
     const pane = xSplit && ySplit ? "bottomRight" : ySplit ? "bottomLeft" : "topRight";
     const topLeft = cellRef(f.row, f.col);
-    parts.push(
+    head.push(
       `<sheetViews><sheetView workbookViewId="0"><pane${xSplit ? ` xSplit="${xSplit}"` : ""}${ySplit ? ` ySplit="${ySplit}"` : ""}` +
         ` topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
         `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
     );
   } else {
-    parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+    head.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
   }
-  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+  head.push('<sheetFormatPr defaultRowHeight="15"/>');
 
   const widths = [...(spec.columnWidths ?? [])].sort((a, b) => a.col - b.col);
   widths.forEach((w, k) => {
@@ -162,24 +210,13 @@ export function worksheetXml(
       throw new RangeError(`Column ${w.col} has two widths.`);
   });
   if (widths.length) {
-    parts.push(
+    head.push(
       `<cols>${widths.map((w) => `<col min="${w.col}" max="${w.col}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`
     );
   }
 
-  parts.push("<sheetData>");
-  for (let k = 0; k < updates.length;) {
-    const row = updates[k].row;
-    let rowXml = "";
-    for (; k < updates.length && updates[k].row === row; k++) {
-      const u = updates[k];
-      if (u.value === null && !u.style) continue;
-      rowXml += cellXml("", u.row, u.col, u.value, u.style);
-    }
-    if (rowXml) parts.push(`<row r="${row}">${rowXml}</row>`);
-  }
-  parts.push("</sheetData>");
-
+  // What follows the cells, checked before any text goes to the shared string table.
+  const tail: string[] = [];
   const merges = (spec.merges ?? []).map((m) => range(m, "Merged range"));
   merges.forEach((m, i) => {
     if (m.top === m.bottom && m.left === m.right) {
@@ -192,14 +229,14 @@ export function worksheetXml(
     }
   });
   if (merges.length) {
-    parts.push(
+    tail.push(
       `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join("")}</mergeCells>`
     );
   }
 
   const validations = spec.dataValidations ?? [];
   if (validations.length) {
-    parts.push(`<dataValidations count="${validations.length}">`);
+    tail.push(`<dataValidations count="${validations.length}">`);
     for (const v of validations) {
       const sqref = v.ref
         .trim()
@@ -216,27 +253,96 @@ export function worksheetXml(
       const formula = `"${v.list.join(",")}"`;
       if (formula.length > 257)
         throw new RangeError(`Drop-down list for ${v.ref} is longer than Excel's 255 characters.`);
-      parts.push(
+      tail.push(
         `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}">` +
           `<formula1>${escapeText(formula)}</formula1></dataValidation>`
       );
     }
-    parts.push("</dataValidations>");
+    tail.push("</dataValidations>");
   }
 
-  parts.push(
+  tail.push(
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
   );
   if (spec.headerFooter) {
     const { oddHeader, oddFooter } = spec.headerFooter;
-    parts.push(
+    tail.push(
       `<headerFooter><oddHeader>${encodeXstring(oddHeader)}</oddHeader><oddFooter>${encodeXstring(oddFooter)}</oddFooter></headerFooter>`
     );
   }
-  if (tableRelId)
-    parts.push(`<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`);
-  parts.push("</worksheet>");
-  return parts.join("");
+  if (tableRelId) tail.push(`<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`);
+
+  // The cells, row by row; their XML is joined a block at a time (PIECES), then once.
+  const data: string[] = ["<sheetData>"];
+  const pieces: string[] = [];
+  const opens: string[] = [];
+  const styleAttrs: string[] = [];
+  const inlineCell = cellXml; // locals, as `check` above
+  const lettersOf = columnLetters;
+  let top = 0;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  let row = 0;
+  let rowText = "";
+  for (let k = 0; k < total; k++) {
+    const at = order === null ? k : order[k];
+    const c = cellAt(at);
+    if (order !== null && k + 1 < total) {
+      const next = cellAt(order[k + 1]);
+      if (next.row === c.row && next.col === c.col) continue; // a later one replaces it
+    }
+    const value = c.value;
+    const style = styles[at];
+    if (value === null && !style) continue;
+    if (c.row !== row) {
+      if (row !== 0) {
+        pieces.push("</row>");
+        if (pieces.length >= PIECES) {
+          data.push(pieces.join(""));
+          pieces.length = 0;
+        }
+      }
+      row = c.row;
+      rowText = String(row);
+      pieces.push(`<row r="${rowText}">`);
+      if (top === 0) top = row;
+      bottom = row;
+    }
+    const col = c.col;
+    if (col < left) left = col;
+    if (col > right) right = col;
+    // cellXml's XML (patch.ts), written here without its intermediate strings.
+    const open = (opens[col] ??= `<c r="${lettersOf(col)}`);
+    const s = style ? (styleAttrs[style] ??= `" s="${style}"`) : '"';
+    if (typeof value === "string") {
+      pieces.push(
+        sharedString
+          ? open + rowText + s + ' t="s"><v>' + sharedString(value) + "</v></c>"
+          : inlineCell("", row, col, value, style)
+      );
+    } else if (typeof value === "number") {
+      const v = Object.is(value, -0) ? "0" : String(value);
+      pieces.push(open + rowText + s + "><v>" + v + "</v></c>");
+    } else if (typeof value === "boolean") {
+      pieces.push(open + rowText + s + (value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>'));
+    } else {
+      pieces.push(open + rowText + s + "/>");
+    }
+  }
+  if (row !== 0) pieces.push("</row>");
+  data.push(pieces.join(""), "</sheetData>");
+
+  const dimension = top ? formatRange({ top, left, bottom, right }) : "A1";
+  return [
+    XML_DECL,
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    `<dimension ref="${dimension}"/>`,
+    ...head,
+    data.join(""),
+    ...tail,
+    "</worksheet>",
+  ].join("");
 }
 
 /** Excel's rules for a table name (also the rules for a defined name, minus the ones it checks). */

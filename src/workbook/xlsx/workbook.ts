@@ -19,6 +19,7 @@ import {
 } from "./header-footer";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, Package, REL_TYPE, relKind } from "./package";
 import { CellUpdate, patchWorksheetXml } from "./patch";
+import { SharedStringWriter } from "./shared-strings";
 import { readSharedStrings, readWorksheet } from "./sheet-reader";
 import { MAIN_NS, REL_NS, SheetSpec, checkTableName, tableXml, worksheetXml } from "./sheet-writer";
 import { MINIMAL_STYLES_XML, StyleRegistry, StyleSpec } from "./styles";
@@ -105,6 +106,7 @@ export class XlsxWorkbook {
   private names: DefinedName[] = [];
   private isDate1904 = false;
   private sharedStrings: string[] | null = null;
+  private stringWriter: SharedStringWriter | null = null;
   private styleRegistry: { part: string; registry: StyleRegistry } | null = null;
   private tableCache: Array<TableInfo & { part: string }> | null = null;
   private readonly grids = new Map<string, SheetGrid>();
@@ -282,6 +284,31 @@ export class XlsxWorkbook {
     this.sharedStrings =
       rel && this.pkg.has(rel.part) ? readSharedStrings(this.pkg.readText(rel.part), rel.part) : [];
     return this.sharedStrings;
+  }
+
+  /** Where the text of new sheets goes: the shared string table, created when absent. */
+  private stringTable(): SharedStringWriter {
+    if (this.stringWriter) return this.stringWriter;
+    const strings = this.strings();
+    const rel = this.pkg
+      .relationships(this.workbookPart)
+      .find((r) => relKind(r.type) === "sharedStrings");
+    const part = rel?.part ?? this.unusedPart("xl/sharedStrings", ".xml", "xl/sharedStrings.xml");
+    const original = rel && this.pkg.has(part) ? this.pkg.readText(part) : undefined;
+    this.stringWriter = new SharedStringWriter(part, original, strings);
+    return this.stringWriter;
+  }
+
+  /** The shared string table with the new sheets' text, its relationship and type if new. */
+  private flushSharedStrings(): void {
+    const w = this.stringWriter;
+    if (!w || !w.changed) return;
+    this.pkg.write(w.part, w.xml());
+    const rels = this.pkg.relationships(this.workbookPart);
+    if (!rels.some((r) => relKind(r.type) === "sharedStrings")) {
+      this.pkg.addRelationship(this.workbookPart, REL_TYPE.sharedStrings, w.part);
+    }
+    if (w.isNew) this.pkg.setContentType(w.part, CONTENT_TYPE.sharedStrings);
   }
 
   definedNames(): DefinedName[] {
@@ -528,7 +555,9 @@ export class XlsxWorkbook {
         this.checkStyleIndex(style);
         return style;
       },
-      table ? "rId1" : undefined
+      table ? "rId1" : undefined,
+      // Text as shared strings, handed over once every check of the spec has passed.
+      (text) => this.stringTable().add(text)
     );
 
     if (table) {
@@ -558,7 +587,8 @@ export class XlsxWorkbook {
     return max + 1;
   }
 
-  private unusedPart(prefix: string, suffix: string): string {
+  private unusedPart(prefix: string, suffix: string, first?: string): string {
+    if (first !== undefined && !this.pkg.has(first)) return first;
     for (let n = 1; ; n++)
       if (!this.pkg.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
   }
@@ -579,6 +609,7 @@ export class XlsxWorkbook {
       const text = this.styleRegistry.registry.flush();
       if (text !== null) this.pkg.write(this.styleRegistry.part, text);
     }
+    this.flushSharedStrings();
     return this.pkg.save();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The zip container of an OOXML package: the central directory read by hand, fflate for
- * DEFLATE. Entries are inflated only when asked for, and an entry that is saved unchanged is
- * copied with its compressed bytes as they are (no re-compression: fast, and byte-faithful).
+ * DEFLATE (in Node, Node's zlib compresses the new parts). Entries are inflated only when asked
+ * for, and an entry that is saved unchanged is copied with its compressed bytes as they are (no
+ * re-compression: fast, and byte-faithful).
  */
 import { deflateSync, inflateSync } from "fflate";
 import { WorkbookFileError, corrupt } from "./errors";
@@ -173,9 +174,40 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   return out;
 }
 
-/** Above this size a part is compressed at level 3 rather than 6: for a 40 MB log sheet that
- * is half the time for a file 6% larger (fflate 0.8). */
+/** What this layer needs of Node's zlib. */
+interface NativeZlib {
+  deflateRawSync(data: Uint8Array, options: { level: number }): Uint8Array;
+  crc32?(data: Uint8Array): number;
+}
+
+/**
+ * Node's own zlib when running in Node (native DEFLATE, three to four times faster than
+ * fflate's for the same size), reached without an import so that the browser bundle does not
+ * ask for it; undefined in a browser, which compresses with fflate. Either gives standard
+ * DEFLATE: the parts' content, and so what the file means, is the same.
+ */
+const nativeZlib: NativeZlib | undefined = (() => {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    return p?.getBuiltinModule?.("node:zlib") as NativeZlib | undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * Above this size a part is compressed at a fast level: the level of each compressor that comes
+ * within a quarter of its default level's size (a 78 MB sheet of 200,000 log rows: Node's zlib
+ * level 2, 10.8 MB in 0.32 s where level 6 takes 1.2 s for 8.8 MB; fflate 0.8 level 1, 11.0 MB
+ * in 1.0 s where its level 3 takes 1.3 s for 9.5 MB). Smaller parts: level 6, the usual.
+ */
 const LARGE_PART = 1 << 20;
+
+function deflate(content: Uint8Array): Uint8Array {
+  const large = content.length > LARGE_PART;
+  if (nativeZlib) return nativeZlib.deflateRawSync(content, { level: large ? 2 : 6 });
+  return deflateSync(content, { level: large ? 1 : 6 });
+}
 
 /** A new entry: DEFLATE-compressed content, stamped like Excel's own entries. */
 export function deflateEntry(name: string, content: Uint8Array): ZipOutEntry {
@@ -183,9 +215,9 @@ export function deflateEntry(name: string, content: Uint8Array): ZipOutEntry {
     name,
     method: 8,
     flags: 0,
-    crc: crc32(content),
+    crc: nativeZlib?.crc32 ? nativeZlib.crc32(content) >>> 0 : crc32(content),
     size: content.length,
-    data: deflateSync(content, { level: content.length > LARGE_PART ? 3 : 6 }),
+    data: deflate(content),
     dosTime: 0,
     dosDate: DOS_DATE_1980,
   };
