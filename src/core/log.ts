@@ -225,6 +225,24 @@ const COERCERS: Record<ColumnKey, Coercer> = {
   significant: coerceSignificant,
 };
 
+/**
+ * Columns that affect the figures only by being blank or not. Their coercer (coerceText) never
+ * fails, whatever the cell holds; rowRules asks only whether they are filled; tally never reads
+ * them. So two logs that differ only in the contents of these cells, each cell blank in both or
+ * filled in both, have the same valid rows and the same figures. The custom functions' cache
+ * relies on this (src/functions/cache.ts) and test/core/presence.test.ts holds it: a rule that
+ * comes to read one of these columns' text for the figures must take the column off this list.
+ * Their text still matters to the findings (messages, duplicates) and to the narrative. The first
+ * row is not covered: it is the header, or, read with `header: "auto"`, its text decides whether
+ * it is one.
+ */
+export const PRESENCE_ONLY_COLUMNS: readonly ColumnKey[] = [
+  "agency",
+  "pocName",
+  "pocTitle",
+  "content",
+];
+
 /** Columns whose few distinct values make a per-value cache pay. */
 const CACHED: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
   "date",
@@ -318,24 +336,36 @@ function countRule(
   activity: Activity | undefined,
   report: ReportIssue
 ): void {
-  const header = COUNT_HEADER[key];
+  // The header is looked up only for a message (a keyed load per row and count is not free).
   if (activity === TRAINING_ACTIVITY) {
-    if (n === undefined)
-      report(key, "count-missing", `${header} is missing: a Training/Seminar row needs it.`);
-    else if (n < COUNT_MINIMUM[key]) {
+    if (n === undefined) {
+      report(
+        key,
+        "count-missing",
+        `${COUNT_HEADER[key]} is missing: a Training/Seminar row needs it.`
+      );
+    } else if (n < COUNT_MINIMUM[key]) {
       report(
         key,
         "count-too-small",
-        `${header} is ${n}: a Training/Seminar needs at least ${COUNT_MINIMUM[key]}.`
+        `${COUNT_HEADER[key]} is ${n}: a Training/Seminar needs at least ${COUNT_MINIMUM[key]}.`
       );
     }
   } else if (n !== undefined && n !== 0 && activity !== undefined) {
     report(
       key,
       "count-not-for-activity",
-      `${header} is only for Training/Seminar rows, not ${activity}.`
+      `${COUNT_HEADER[key]} is only for Training/Seminar rows, not ${activity}.`
     );
   }
+}
+
+/**
+ * Whether a 0 in this column is a blank cell, for a range read with `zeroIsBlank` (Excel desktop
+ * hands empty cells as 0): everywhere but in the counts, where 0 is a real figure.
+ */
+export function zeroIsBlankIn(column: ColumnKey, zeroIsBlank: boolean): boolean {
+  return zeroIsBlank && !(column in COUNT_MINIMUM);
 }
 
 // ---- The zod schema of one row, built from the same functions ---------------------------------
@@ -490,6 +520,18 @@ function fillFields(f: RowFields, slot: readonly unknown[]): void {
   f.significant = slot[SLOT.significant] as boolean | undefined;
 }
 
+/** Distinct values per cached column that readLog tries with === before its Map. */
+const RECENT_VALUES = 8;
+
+/** True when String.prototype.trim would return `s` as it is: both ends printable ASCII. */
+function trimmed(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
 /** Read every row of the log: the valid entries, and a finding for every broken rule. */
 export function readLog(grid: LogGrid): ParsedLog {
   const top = grid.top ?? 1;
@@ -509,7 +551,7 @@ export function readLog(grid: LogGrid): ParsedLog {
   const indexes = keys.map((k) => columns[k] as number);
   const coercers = keys.map((k) => COERCERS[k]);
   const headers = keys.map((k) => LOG_COLUMN[k].header);
-  const zeroBlank = keys.map((k) => zeroIsBlank && !(k in COUNT_MINIMUM));
+  const zeroBlank = keys.map((k) => zeroIsBlankIn(k, zeroIsBlank));
   const slots = keys.map((k) => SLOT[k]);
   const caches = keys.map((k) =>
     CACHED.has(k) ? new Map<CellValue, Coerced<unknown>>() : undefined
@@ -517,6 +559,11 @@ export function readLog(grid: LogGrid): ParsedLog {
   // The last value seen in each cached column and its coercion: neighbouring rows often agree.
   const lastRaw: CellValue[] = keys.map(() => undefined);
   const lastCoerced: Coerced<unknown>[] = keys.map(() => undefined);
+  // The first few distinct values of each cached column, tried with === before the Map (which
+  // must hash every fresh string of a range Excel hands over): a coded column has a handful.
+  const recentRaw: CellValue[][] = keys.map(() => []);
+  const recentCoerced: Coerced<unknown>[][] = keys.map(() => []);
+  const plainText = keys.map((k) => COERCERS[k] === coerceText);
   const letters = keys.map((k) => columnLetters(left + (columns[k] as number)));
 
   const entries: LogEntry[] = [];
@@ -554,20 +601,37 @@ export function readLog(grid: LogGrid): ParsedLog {
     failed = 0;
     for (let k = 0; k < width; k++) {
       const raw = cells[indexes[k]];
-      slot[slots[k]] = undefined;
-      if (isBlank(raw, zeroBlank[k])) continue;
-      if (!(zeroIsBlank && raw === 0)) blank = false;
+      if (isBlank(raw, zeroBlank[k])) {
+        slot[slots[k]] = undefined;
+        continue;
+      }
+      if (blank && !(zeroIsBlank && raw === 0)) blank = false;
       let r: Coerced<unknown>;
       const cache = caches[k];
       if (cache === undefined) {
-        r = coercers[k](raw, date1904);
+        // coerceText, without the call, for text that trimming leaves as it is (most text).
+        r =
+          plainText[k] && typeof raw === "string" && trimmed(raw)
+            ? raw
+            : coercers[k](raw, date1904);
       } else if (raw === lastRaw[k]) {
         r = lastCoerced[k];
       } else {
-        r = cache.get(raw);
-        if (r === undefined) {
-          r = coercers[k](raw, date1904);
-          cache.set(raw, r);
+        const recent = recentRaw[k];
+        let j = 0;
+        while (j < recent.length && recent[j] !== raw) j++;
+        if (j < recent.length) {
+          r = recentCoerced[k][j];
+        } else {
+          r = cache.get(raw);
+          if (r === undefined) {
+            r = coercers[k](raw, date1904);
+            cache.set(raw, r);
+            if (recent.length < RECENT_VALUES) {
+              recent.push(raw);
+              recentCoerced[k].push(r);
+            }
+          }
         }
         lastRaw[k] = raw;
         lastCoerced[k] = r;
@@ -575,6 +639,7 @@ export function readLog(grid: LogGrid): ParsedLog {
       if (!isFailure(r)) {
         slot[slots[k]] = r;
       } else {
+        slot[slots[k]] = undefined;
         const severity = FINDING_SEVERITY[r.code];
         if (severity === "error") {
           errors++;

@@ -2,12 +2,23 @@
  * The parsed-log cache: forty chart cells that point at the same log range parse it once.
  *
  * Excel hands every call its own copy of the range, so a log is recognised by its content, not by
- * object identity. The key is exact: same date system, same dimensions and every cell `===` the
- * cell of the cached copy (a native comparison, cheaper than hashing the text of every cell in
- * JavaScript, and never wrong: a hash could collide and give another log's figures). A lookup
- * compares at most CAPACITY candidates and stops at the first cell that differs, so a miss is
- * cheap; a hit costs one pass over the cells, far below a parse. Anything that is not a plain
- * value (an object, NaN) never compares equal, so it can only cost a re-parse, never a stale answer.
+ * object identity, in one of two ways, both exact for what the caller reads:
+ *
+ * - "cells" (TIPS.CHECK, whose messages quote the text): same date system, same dimensions and
+ *   every cell `===` the cell of the cached copy.
+ * - "figures" (TIPS.QUARTER, CUMULATIVE, CHART): the same, except that in the columns whose text
+ *   the figures never read (PRESENCE_ONLY_COLUMNS in core/log.ts, which says why) a cell need only
+ *   be blank in both or filled in both; the first row is still compared exactly (it is, or may be
+ *   taken for, the header, read as text). The cached log's figures are then the copy's figures,
+ *   while its entries keep the text of the copy it was read from: only figures may be taken from
+ *   it. What this compares is kept compactly (FiguresKey, built at the first such lookup, about a
+ *   third of a parse): a hit then reads its copy and a few hot values, not the cached copy.
+ *
+ * Both compare natively (`===`, cheaper than hashing the text of every cell in JavaScript, and
+ * never wrong: a hash could collide and give another log's figures). A lookup compares at most
+ * CAPACITY candidates and stops at the first cell that differs, so a miss is cheap; a hit costs
+ * one pass over the cells, far below a parse. Anything that is not a plain value (an object, NaN)
+ * never compares equal, so it can only cost a re-parse, never a stale answer.
  *
  * The cache keeps the copy of the first call (ParsedLog.grid holds it); Excel never changes an
  * argument after the call. It holds at most CAPACITY logs, least recently used dropped first.
@@ -15,9 +26,22 @@
 import { ChartFigures, Figures } from "../core/chart";
 import { checkLog } from "../core/checks";
 import { Finding } from "../core/findings";
-import { CellValue, LogGrid, ParsedLog, readLog } from "../core/log";
+import {
+  CellValue,
+  LogGrid,
+  PRESENCE_ONLY_COLUMNS,
+  ParsedLog,
+  isBlank,
+  readLog,
+  zeroIsBlankIn,
+} from "../core/log";
 import { FiscalPeriod } from "../core/period";
 import { tally } from "../core/tally";
+
+/** Distinct texts per column that FiguresKey keeps as one object each. */
+const KEPT_TEXTS = 16;
+// Read once: imported bindings can be getters in some module formats, too slow in a loop per cell.
+const blankCell = isBlank;
 
 /** Logs kept: a workbook rarely has more than one or two; each may be 100,000 rows. */
 export const CAPACITY = 4;
@@ -29,8 +53,17 @@ export class CachedLog {
   private readonly figuresByPeriod = new Map<number, ChartFigures>();
   private readonly openingOf = new Map<number, Partial<Figures> | undefined>();
   private checked: Finding[] | undefined;
+  private figuresKey: FiguresKey | null | undefined;
 
   constructor(readonly parsed: ParsedLog) {}
+
+  /** True when these cells give this log's figures (see "figures" above). */
+  sameFigures(values: Values): boolean {
+    if (this.figuresKey === undefined) this.figuresKey = FiguresKey.of(this.parsed);
+    return this.figuresKey === null
+      ? sameCells(this.parsed.grid.values, values) // a ragged range: every cell, exactly
+      : this.figuresKey.matches(values);
+  }
 
   /**
    * The chart's figures for a period, with the fiscal year's opening balance if one is recorded:
@@ -74,7 +107,141 @@ export function sameCells(a: Values, b: Values): boolean {
   return true;
 }
 
+/**
+ * What a log's figures depend on, kept compactly to recognise a copy quickly: the first row
+ * exactly; below it, every cell of the other columns exactly, and a bit per cell of the
+ * presence-only columns, filled or blank as readLog tells. The exact cells are kept in one array,
+ * row after row, each repeated text as one string object: a comparison then reads a few hot
+ * strings rather than the cached copy's scattered ones.
+ */
+class FiguresKey {
+  private constructor(
+    private readonly rows: number,
+    private readonly width: number,
+    private readonly first: readonly CellValue[],
+    /** Column indexes compared exactly, and presence-only, with whether 0 is blank there. */
+    private readonly exactColumns: readonly number[],
+    private readonly presenceColumns: readonly number[],
+    private readonly zeroBlank: readonly boolean[],
+    /** Rows 1.. : their exact cells, row after row, and 1 per filled presence-only cell. */
+    private readonly exact: readonly CellValue[],
+    private readonly filled: Uint8Array
+  ) {}
+
+  /** The key of a parsed log, or null for a ragged range (rows of different lengths). */
+  static of(parsed: ParsedLog): FiguresKey | null {
+    const values = parsed.grid.values;
+    const rows = values.length;
+    const width = rows > 0 ? values[0].length : 0;
+    for (let i = 1; i < rows; i++) if (values[i].length !== width) return null;
+    const zeroIsBlank = parsed.grid.zeroIsBlank ?? false;
+    const presence = new Map<number, boolean>();
+    for (const key of PRESENCE_ONLY_COLUMNS) {
+      const index = parsed.columns[key];
+      if (index !== undefined && index < width) {
+        presence.set(index, zeroIsBlankIn(key, zeroIsBlank));
+      }
+    }
+    const exactColumns: number[] = [];
+    for (let j = 0; j < width; j++) if (!presence.has(j)) exactColumns.push(j);
+    const presenceColumns = [...presence.keys()].sort((a, b) => a - b);
+    const zeroBlank = presenceColumns.map((j) => presence.get(j) === true);
+    const ne = exactColumns.length;
+    const np = presenceColumns.length;
+
+    const exact = new Array<CellValue>(Math.max(0, rows - 1) * ne);
+    const filled = new Uint8Array(Math.max(0, rows - 1) * np);
+    // Per exact column, its last text and its first few distinct texts: one object for each.
+    const last: CellValue[] = exactColumns.map(() => undefined);
+    const seen: CellValue[][] = exactColumns.map(() => []);
+    let e = 0;
+    let f = 0;
+    for (let i = 1; i < rows; i++) {
+      const row = values[i];
+      for (let q = 0; q < ne; q++) {
+        const v = row[exactColumns[q]];
+        if (typeof v !== "string" || v === last[q]) {
+          exact[e++] = typeof v === "string" ? last[q] : v;
+          continue;
+        }
+        const texts = seen[q];
+        let k = 0;
+        while (k < texts.length && texts[k] !== v) k++;
+        if (k === texts.length && k < KEPT_TEXTS) texts.push(v);
+        exact[e++] = last[q] = k < texts.length ? texts[k] : v;
+      }
+      for (let q = 0; q < np; q++) {
+        filled[f++] = blankCell(row[presenceColumns[q]], zeroBlank[q]) ? 0 : 1;
+      }
+    }
+    return new FiguresKey(
+      rows,
+      width,
+      rows > 0 ? [...values[0]] : [],
+      exactColumns,
+      presenceColumns,
+      zeroBlank,
+      exact,
+      filled
+    );
+  }
+
+  /** True when these cells have the key's first row, exact cells and filled cells. */
+  matches(values: Values): boolean {
+    const rows = this.rows;
+    const width = this.width;
+    if (values.length !== rows) return false;
+    if (rows === 0) return true;
+    const first = values[0];
+    if (first.length !== width) return false;
+    for (let j = 0; j < width; j++) if (first[j] !== this.first[j]) return false;
+    const exactColumns = this.exactColumns;
+    const presenceColumns = this.presenceColumns;
+    const zeroBlank = this.zeroBlank;
+    const exact = this.exact;
+    const filled = this.filled;
+    const ne = exactColumns.length;
+    const np = presenceColumns.length;
+    let e = 0;
+    let f = 0;
+    for (let i = 1; i < rows; i++) {
+      const row = values[i];
+      if (row.length !== width) return false;
+      // Four cells per step: fewer loop turns, and four comparison sites with their own types.
+      let q = 0;
+      for (; q + 4 <= ne; q += 4, e += 4) {
+        if (
+          row[exactColumns[q]] !== exact[e] ||
+          row[exactColumns[q + 1]] !== exact[e + 1] ||
+          row[exactColumns[q + 2]] !== exact[e + 2] ||
+          row[exactColumns[q + 3]] !== exact[e + 3]
+        ) {
+          return false;
+        }
+      }
+      for (; q < ne; q++) if (row[exactColumns[q]] !== exact[e++]) return false;
+      for (let q = 0; q < np; q++) {
+        const v = row[presenceColumns[q]];
+        // Text that starts with a printable ASCII character is filled (most text); isBlank tells
+        // for the rest.
+        const blank =
+          typeof v === "string" && v.length > 0 && v.charCodeAt(0) > 32 && v.charCodeAt(0) < 127
+            ? false
+            : blankCell(v, zeroBlank[q]);
+        if (blank === (filled[f++] === 1)) return false;
+      }
+    }
+    return true;
+  }
+}
+
 export interface LookupOptions {
+  /**
+   * "cells" (the default): every cell the same, for whatever reads the text (findings).
+   * "figures": the same figures (see the top of this file); a log matched this way gives only its
+   * figures, never its entries' text.
+   */
+  readonly match?: "cells" | "figures";
   /**
    * Also require the same worksheet position (findings name worksheet rows); figures do not
    * depend on it.
@@ -92,7 +259,7 @@ export class LogCache {
 
   /** The cached log for these cells, reading (and caching) them when none matches. */
   get(grid: LogGrid, options: LookupOptions = {}): CachedLog {
-    const found = this.find(grid, options.samePosition ?? false);
+    const found = this.find(grid, options.match === "figures", options.samePosition ?? false);
     if (found >= 0) {
       const entry = this.entries[found];
       if (found > 0) {
@@ -119,9 +286,10 @@ export class LogCache {
     return this.entries.length;
   }
 
-  private find(grid: LogGrid, samePosition: boolean): number {
+  private find(grid: LogGrid, figures: boolean, samePosition: boolean): number {
     for (let i = 0; i < this.entries.length; i++) {
-      const g = this.entries[i].parsed.grid;
+      const entry = this.entries[i];
+      const g = entry.parsed.grid;
       if (!sameSettings(g, grid)) continue;
       if (
         samePosition &&
@@ -129,7 +297,7 @@ export class LogCache {
       ) {
         continue;
       }
-      if (sameCells(g.values, grid.values)) return i;
+      if (figures ? entry.sameFigures(grid.values) : sameCells(g.values, grid.values)) return i;
     }
     return -1;
   }

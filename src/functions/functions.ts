@@ -15,10 +15,11 @@
  * cell is ever left at #BUSY!.
  */
 import { FORM_ROWS } from "../core/chart";
-import { LogLayoutError } from "../core/log";
+import { LogGrid, LogLayoutError } from "../core/log";
 import { PeriodError, formatPeriod, periodOfDay } from "../core/period";
 import {
   ArgumentError,
+  RangeOrigin,
   checkParsedRange,
   dayFromArgument,
   lineFromArgument,
@@ -26,7 +27,7 @@ import {
   originFromAddress,
   periodFromArgument,
 } from "./arguments";
-import { CachedLog, LogCache } from "./cache";
+import { CachedLog, LogCache, LookupOptions } from "./cache";
 import {
   WorkbookFactError,
   WorkbookFactsSource,
@@ -70,7 +71,7 @@ type ChartCells = (number | string)[][];
 export function quarter(log: any[][], line: string, period: any): number {
   return excelErrors(() => {
     const facts = workbook.current();
-    const cached = readRange(log, facts.date1904);
+    const cached = logForFigures(log, facts.date1904);
     const p = periodFromArgument(period, facts.date1904);
     return cached.figures(p, openingFor(facts, p.fiscalYear)).quarter[lineFromArgument(line)];
   });
@@ -87,7 +88,7 @@ export function quarter(log: any[][], line: string, period: any): number {
 export function cumulative(log: any[][], line: string, period: any): number {
   return excelErrors(() => {
     const facts = workbook.current();
-    const cached = readRange(log, facts.date1904);
+    const cached = logForFigures(log, facts.date1904);
     const p = periodFromArgument(period, facts.date1904);
     return cached.figures(p, openingFor(facts, p.fiscalYear)).cumulative[lineFromArgument(line)];
   });
@@ -103,7 +104,7 @@ export function cumulative(log: any[][], line: string, period: any): number {
 export function chart(log: any[][], period: any): any[][] {
   return excelErrors((): ChartCells => {
     const facts = workbook.current();
-    const cached = readRange(log, facts.date1904);
+    const cached = logForFigures(log, facts.date1904);
     const p = periodFromArgument(period, facts.date1904);
     const f = cached.figures(p, openingFor(facts, p.fiscalYear));
     return FORM_ROWS.map((row) =>
@@ -123,7 +124,7 @@ export function chart(log: any[][], period: any): any[][] {
 export function check(log: any[][], invocation: CustomFunctions.Invocation): any[][] {
   return excelErrors((): ChartCells => {
     const origin = originFromAddress(invocation?.parameterAddresses?.[0]);
-    const cached = readRange(log, workbook.current().date1904, origin);
+    const cached = logForFindings(log, workbook.current().date1904, origin);
     const findings = cached.findings();
     if (findings.length === 0) return [[NO_PROBLEMS]];
     return findings.map((f) => [f.row === 0 ? "" : f.row, f.column, f.severity, f.message]);
@@ -144,14 +145,19 @@ export function fiscalPeriod(date: any): string {
 
 // ---- The edge: Excel's range in, CustomFunctions.Error out ---------------------------------------
 
+/** The log for figures (QUARTER, CUMULATIVE, CHART): a copy whose free text differs is the same. */
+function logForFigures(log: unknown, date1904: boolean): CachedLog {
+  return readRange(logGridFromRange(log, date1904), { match: "figures" });
+}
+
+/** The log for findings (CHECK), which quote the text and name worksheet rows. */
+function logForFindings(log: unknown, date1904: boolean, origin: RangeOrigin): CachedLog {
+  return readRange(logGridFromRange(log, date1904, origin), { match: "cells", samePosition: true });
+}
+
 /** The log range, read once per distinct content (see cache.ts), refused when unusable. */
-function readRange(
-  log: unknown,
-  date1904: boolean,
-  origin?: { top: number; left: number }
-): CachedLog {
-  const grid = logGridFromRange(log, date1904, origin);
-  const cached = logCache.get(grid, { samePosition: origin !== undefined });
+function readRange(grid: LogGrid, options: LookupOptions): CachedLog {
+  const cached = logCache.get(grid, options);
   checkParsedRange(cached.parsed);
   return cached;
 }

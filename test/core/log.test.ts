@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { Finding } from "../../src/core/findings";
 import {
   CellValue,
@@ -8,7 +9,7 @@ import {
   looksLikeHeader,
   readLog,
 } from "../../src/core/log";
-import { ColumnKey } from "../../src/core/vocabulary";
+import { COLUMN_KEYS, ColumnKey } from "../../src/core/vocabulary";
 import {
   HEADERS,
   Header,
@@ -777,6 +778,95 @@ describe("whole-log bookkeeping", () => {
       { code: "date-impossible", column: "Date", cell: "A2", row: 2 },
       { code: "date-impossible", column: "Date", cell: "A4", row: 4 },
     ]);
+  });
+});
+
+describe("readLog's shortcuts (values met before, text already trimmed) change no verdict", () => {
+  // Many spellings per column (more than readLog tries before its Map), text with and without
+  // space of every kind around it, and numbers, booleans and Dates where text is expected.
+  const pools: Record<Header, CellValue[]> = {
+    Date: [
+      "04/15/2007",
+      " 4/15/07 ",
+      39187,
+      39188.5,
+      39300,
+      "2007-04-15",
+      "02/30/2007",
+      0,
+      -1,
+      "x",
+    ],
+    Sector: ["NGO", "ngo", " NGO ", "Ngo", "LE", "le", "Law Enforcement", "law enforcement"],
+    Level: ["Local", "local", "LOCAL", "State", " state", "Federal", "Foreign", "Town", 5, ""],
+    Activity: ["New Contact", "new contact", "Follow Up Contact", "Follow-up Contact", "Training"],
+    Agency: [
+      "HPD",
+      " HPD ",
+      "\u00a0HPD\u00a0",
+      "HPD\u2003",
+      "\tHPD",
+      "Ünïcödé",
+      42,
+      true,
+      "",
+      "  ",
+    ],
+    "POC Name": ["Ann Lee", "Ann Lee ", "\u3000Ann", null, 0, new Date(2007, 3, 15)],
+    "POC Title": ["Director", " Director", "Dir\u00a0", null, "", false],
+    Presentations: [1, 2, "3", " 4 ", "1,000", 0, -1, 1.5, "x", null],
+    Agencies: [1, 5, "12", 0, null, "", " "],
+    Attendees: [0, 25, "40", -3, null, "many"],
+    Content: ["Indicators", " Indicators", "Indicators\n", "=x", "\u00a0", "", null, 7],
+    Significant: ["Y", "N", "yes", "no", true, false, "maybe", "", null, 1],
+  };
+  pools.Sector.push("Non-Government Organization", "non-governmental organization", "Police", 3);
+  pools.Activity.push("Seminar", "Requested Services", "requested services", "Meeting", "");
+  const rowArb = fc.record(
+    Object.fromEntries(HEADERS.map((h) => [h, fc.constantFrom(...pools[h])])) as Record<
+      Header,
+      fc.Arbitrary<CellValue>
+    >
+  );
+  const strip = <T extends { row: number; cell?: string }>(x: T) => ({ ...x, row: 0, cell: "" });
+
+  test("property: a whole log reads as its rows one by one, and as the form's schema does", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 60 }), fc.boolean(), (rows, zero) => {
+        const whole = readLog(grid(rows, { zeroIsBlank: zero }));
+        const one = rows.map((r) => readLog(grid([r], { zeroIsBlank: zero })));
+        expect(whole.entries.map(strip)).toEqual(one.flatMap((l) => l.entries.map(strip)));
+        expect(whole.findings.map(strip)).toEqual(one.flatMap((l) => l.findings.map(strip)));
+        expect(whole.dataRows).toBe(one.reduce((n, l) => n + l.dataRows, 0));
+        // And a counted row's fields are the coercers' own, as the form's schema calls them.
+        if (zero) return;
+        rows.forEach((r, i) => {
+          const entry = one[i].entries[0];
+          if (entry === undefined) return;
+          const form = Object.fromEntries(HEADERS.map((h, j) => [COLUMN_KEYS[j], r[h]]));
+          const fields = logRowSchema().parse(form);
+          expect(entry).toEqual({
+            row: 2,
+            ...fields,
+            level: fields.level,
+            pocName: fields.pocName ?? "",
+            pocTitle: fields.pocTitle ?? "",
+            presentations: fields.presentations ?? 0,
+            agencies: fields.agencies ?? 0,
+            attendees: fields.attendees ?? 0,
+            significant: fields.significant ?? false,
+          });
+        });
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  test("text is trimmed whatever space surrounds it", () => {
+    const log = readLog(
+      grid([ngoNew({ Agency: "\u00a0HPD\u2003", Content: " x\t", "POC Name": "Ann" })])
+    );
+    expect(log.entries[0]).toMatchObject({ agency: "HPD", content: "x", pocName: "Ann" });
   });
 });
 

@@ -1,14 +1,14 @@
 /**
- * The parsed-log cache: recognises a log by its content (every cell), never serves another log's
- * figures, and stays small.
+ * The parsed-log cache: recognises a log by its content (every cell, or for the figures every cell
+ * but the free text, which counts only as blank or filled), never serves another log's figures,
+ * and stays small.
  */
 import fc from "fast-check";
-import { CellValue, LogGrid } from "../../src/core/log";
+import { CellValue, LogGrid, PRESENCE_ONLY_COLUMNS, isBlank, readLog } from "../../src/core/log";
 import { parsePeriod } from "../../src/core/period";
 import { tally } from "../../src/core/tally";
-import { readLog } from "../../src/core/log";
 import { CAPACITY, LogCache, sameCells } from "../../src/functions/cache";
-import { logRange } from "./fixtures";
+import { BlankShape, HEADERS, logRange } from "./fixtures";
 
 const grid = (values: CellValue[][], extra: Partial<LogGrid> = {}): LogGrid => ({
   values,
@@ -135,5 +135,186 @@ describe("LogCache", () => {
     expect(f).toEqual(tally(readLog(grid(logRange())).entries, q3));
     expect(entry.figures(parsePeriod("FY2007 Q2"))).not.toEqual(f);
     expect(entry.findings()).toBe(entry.findings());
+  });
+});
+
+describe("the figures match (QUARTER, CUMULATIVE, CHART): free text only blank or filled", () => {
+  const FIGURES = { match: "figures" } as const;
+  const PERIODS = ["FY2006 Q4", "FY2007 Q1", "FY2007 Q2", "FY2007 Q3", "FY2007 Q4", "FY2008 Q1"];
+  /** Column index by header, in the fixture's spec order. */
+  const at = (header: (typeof HEADERS)[number]) => HEADERS.indexOf(header);
+  const TEXT_COLUMNS = (["Agency", "POC Name", "POC Title", "Content"] as const).map(at);
+  /** Data rows (1-based below the header) and columns where a cell is filled / blank. */
+  const cellsWhere = (v: CellValue[][], columns: number[], filled: boolean) =>
+    v.flatMap((row, i) =>
+      i === 0 ? [] : columns.filter((j) => isBlank(row[j], true) !== filled).map((j) => [i, j])
+    );
+  const figuresOf = (v: CellValue[][]) => {
+    const entries = readLog(grid(v)).entries;
+    return PERIODS.map((p) => tally(entries, parsePeriod(p)));
+  };
+  const cachedFigures = (cache: LogCache, v: CellValue[][]) => {
+    const entry = cache.get(grid(v), FIGURES);
+    return PERIODS.map((p) => entry.figures(parsePeriod(p)));
+  };
+
+  test("the fixture's text columns are the presence-only ones (the test below edits them)", () => {
+    const columns = readLog(grid(logRange())).columns;
+    expect(PRESENCE_ONLY_COLUMNS.map((k) => columns[k]).sort()).toEqual([...TEXT_COLUMNS].sort());
+  });
+
+  test("other text in place of text: the same log for figures, a new one for findings", () => {
+    const cache = new LogCache();
+    const first = cache.get(grid(logRange()), FIGURES);
+    const edited = logRange();
+    const filled = cellsWhere(edited, TEXT_COLUMNS, true);
+    expect(filled.length).toBeGreaterThan(40);
+    filled.forEach(([i, j], n) => (edited[i][j] = n % 3 === 0 ? `=cmd${n}` : `  other ${n} `));
+    expect(cache.get(grid(edited), FIGURES)).toBe(first);
+    expect([cache.parses, cache.hits]).toEqual([1, 1]);
+    expect(cachedFigures(cache, edited)).toEqual(figuresOf(edited));
+    // TIPS.CHECK matches every cell: it reads the new text.
+    const forFindings = cache.get(grid(edited), { match: "cells" });
+    expect(forFindings).not.toBe(first);
+    expect(forFindings.findings().map((f) => f.message)).toContain(
+      'Agency begins with "=": it is kept as text, never run as a formula.'
+    );
+    expect(first.findings().map((f) => f.message)).not.toContain(
+      'Agency begins with "=": it is kept as text, never run as a formula.'
+    );
+  });
+
+  test.each(["Agency", "POC Name", "POC Title", "Content"] as const)(
+    "%s: a filled cell blanked, or a blank one filled, is a new log",
+    (header) => {
+      const j = at(header);
+      for (const filled of [true, false]) {
+        const cells = cellsWhere(logRange(), [j], filled);
+        expect(cells.length).toBeGreaterThan(0);
+        for (const [i] of cells) {
+          const cache = new LogCache();
+          const first = cache.get(grid(logRange()), FIGURES);
+          const edited = logRange();
+          edited[i][j] = filled ? "  " : "filled";
+          expect(cache.get(grid(edited), FIGURES)).not.toBe(first);
+          expect(cachedFigures(cache, edited)).toEqual(figuresOf(edited));
+        }
+      }
+    }
+  );
+
+  test("blank for blank (null, '', spaces, 0 where empty cells come as 0) is the same log", () => {
+    const cache = new LogCache();
+    const first = cache.get(grid(logRange()), FIGURES);
+    const edited = logRange();
+    cellsWhere(edited, TEXT_COLUMNS, false).forEach(
+      ([i, j], n) => (edited[i][j] = ["", " ", 0][n % 3])
+    );
+    expect(cache.get(grid(edited), FIGURES)).toBe(first);
+    expect(cache.get(grid(edited, { zeroIsBlank: false }), FIGURES)).not.toBe(first);
+  });
+
+  test.each([
+    "Date",
+    "Sector",
+    "Level",
+    "Activity",
+    "Presentations",
+    "Agencies",
+    "Attendees",
+    "Significant",
+  ] as const)("%s: any cell changed is a new log", (header) => {
+    const j = at(header);
+    const rows = logRange().length;
+    for (let i = 1; i < rows; i++) {
+      const before = logRange()[i][j];
+      // Another value of the same kind, the same value as another type, a blank or filled cell.
+      const others: CellValue[] =
+        typeof before === "number"
+          ? [before + 1, String(before), null]
+          : isBlank(before, true)
+            ? ["Y", 1, "Local"]
+            : [`${before}x`, ` ${before}`, `${before}`.toUpperCase(), null];
+      for (const value of others.filter((o) => o !== before)) {
+        const cache = new LogCache();
+        const first = cache.get(grid(logRange()), FIGURES);
+        const edited: CellValue[][] = logRange();
+        edited[i][j] = value;
+        expect(cache.get(grid(edited), FIGURES)).not.toBe(first);
+        expect(cachedFigures(cache, edited)).toEqual(figuresOf(edited));
+      }
+    }
+  });
+
+  test("the first row is matched exactly: it is the header, or may be taken for one", () => {
+    const cache = new LogCache();
+    const first = cache.get(grid(logRange()), FIGURES);
+    const renamed = logRange();
+    renamed[0][at("Agency")] = "Agency Name"; // an alias: the same columns, but not the same row
+    expect(cache.get(grid(renamed), FIGURES)).not.toBe(first);
+    const bare = logRange({ header: false });
+    const withoutHeader = cache.get(grid(bare), FIGURES);
+    const edited = logRange({ header: false });
+    edited[0][at("Agency")] = "Other agency";
+    expect(cache.get(grid(edited), FIGURES)).not.toBe(withoutHeader);
+    const below = logRange({ header: false }); // a fresh copy: Excel never changes an argument
+    below[1][at("Agency")] = "Other agency";
+    expect(cache.get(grid(below), FIGURES)).toBe(withoutHeader);
+  });
+
+  test("a ragged range is matched cell by cell", () => {
+    const cache = new LogCache();
+    const ragged = logRange();
+    ragged[3] = ragged[3].slice(0, 11);
+    const first = cache.get(grid(ragged), FIGURES);
+    expect(cache.get(grid(copy(ragged)), FIGURES)).toBe(first);
+    const edited = copy(ragged);
+    edited[5][at("Agency")] = "Other agency";
+    expect(cache.get(grid(edited), FIGURES)).not.toBe(first);
+  });
+
+  test("property: whatever cells change, the figures are those of the cells given", () => {
+    const anyValue = fc.oneof(
+      fc.constantFrom<CellValue>(null, "", " ", 0, 1, 3, "NGO", "LE", "Local", "State", "Y", "N"),
+      fc.constantFrom<CellValue>("New Contact", "Training", "04/15/2007", "=x", "text", -1, NaN),
+      fc.integer({ min: 39000, max: 39500 }),
+      fc.string({ maxLength: 6 })
+    );
+    const edit = fc.record({ row: fc.nat(), column: fc.nat(HEADERS.length - 1), value: anyValue });
+    const presence = new Set(TEXT_COLUMNS);
+    const seen = { hits: 0, misses: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(edit, { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom<BlankShape>("null", "empty", "zero"),
+        (edits, textOnly, blanks) => {
+          const cache = new LogCache();
+          const original = logRange({ blanks });
+          const first = cache.get(grid(original), FIGURES);
+          const edited: CellValue[][] = logRange({ blanks });
+          for (const e of edits) {
+            const i = 1 + (e.row % (edited.length - 1));
+            const j = textOnly ? TEXT_COLUMNS[e.column % TEXT_COLUMNS.length] : e.column;
+            edited[i][j] = e.value;
+          }
+          const entry = cache.get(grid(edited), FIGURES);
+          expect(PERIODS.map((p) => entry.figures(parsePeriod(p)))).toEqual(figuresOf(edited));
+          // A hit only when nothing but free text changed, filled for filled and blank for blank
+          // (and exact cells ===, so that a NaN there is always read again).
+          const sameForFigures = edited.every((row, i) =>
+            row.every((v, j) =>
+              presence.has(j)
+                ? isBlank(v, true) === isBlank(original[i][j], true)
+                : v === original[i][j]
+            )
+          );
+          expect(entry === first).toBe(sameForFigures);
+          seen[sameForFigures ? "hits" : "misses"]++;
+        }
+      ),
+      { numRuns: 300 }
+    );
+    expect(Math.min(seen.hits, seen.misses)).toBeGreaterThan(50); // both ways were exercised
   });
 });

@@ -489,6 +489,25 @@ describe("the parsed-log cache", () => {
     expect(logCache.parses).toBe(3);
   });
 
+  test("free text edited: the figures come from the cache, TIPS.CHECK reads the new text", () => {
+    const formula = 'Agency begins with "=": it is kept as text, never run as a formula.';
+    expect(chartFigures(chart(logRange(), "FY2007 Q3"))).toEqual(FY2007_Q3);
+    expect(check(logRange(), invocation("A1:L29")).map((r) => r[3])).not.toContain(formula);
+    const edited = logRange();
+    edited[4][4] = "=Polaris Project"; // Agency
+    edited[4][10] = "Another account of the same outreach"; // Content
+    const parses = logCache.parses;
+    expect(chartFigures(chart(edited, "FY2007 Q3"))).toEqual(FY2007_Q3);
+    expect(thirtyCalls("FY2007 Q3", {})).toEqual(FY2007_Q3);
+    expect(logCache.parses).toBe(parses); // the figures' cache took the edited log as the same
+    expect(check(edited, invocation("A1:L29")).map((r) => r[3])).toContain(formula);
+    const blanked = logRange();
+    blanked[4][10] = null; // Content blanked: the row is no longer counted
+    expect(quarter(blanked, "ngo.newContact", "FY2007 Q2")).toBe(
+      quarter(logRange(), "ngo.newContact", "FY2007 Q2") - 1
+    );
+  });
+
   test("a row added or removed is a new log", () => {
     const longer = [
       ...logRange(),
