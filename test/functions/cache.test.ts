@@ -273,6 +273,26 @@ describe("the figures match (QUARTER, CUMULATIVE, CHART): free text only blank o
     expect(cache.get(grid(edited), FIGURES)).not.toBe(first);
   });
 
+  /**
+   * The fixture's log in other shapes: its 12 columns; without the optional Significant column;
+   * with a column the log does not know; in reverse order; or 4 columns without a header row (no
+   * free text). Each is a list of the fixture's columns, -1 for the unknown one.
+   */
+  const LAYOUTS: Record<string, { columns: number[]; header: boolean }> = {
+    full: { columns: HEADERS.map((_, j) => j), header: true },
+    withoutSignificant: { columns: HEADERS.map((_, j) => j).slice(0, 11), header: true },
+    withNotes: { columns: [0, 1, -1, ...HEADERS.map((_, j) => j).slice(2)], header: true },
+    reversed: { columns: HEADERS.map((_, j) => j).reverse(), header: true },
+    narrow: { columns: [0, 1, 2, 3], header: false },
+  };
+  const shaped = (layout: keyof typeof LAYOUTS, blanks: BlankShape): CellValue[][] => {
+    const { columns, header } = LAYOUTS[layout];
+    const rows = logRange({ blanks }).map((row, i) =>
+      columns.map((j) => (j >= 0 ? row[j] : i === 0 ? "Notes" : `note ${i % 3}`))
+    );
+    return header ? rows : rows.slice(1);
+  };
+
   test("property: whatever cells change, the figures are those of the cells given", () => {
     const anyValue = fc.oneof(
       fc.constantFrom<CellValue>(null, "", " ", 0, 1, 3, "NGO", "LE", "Local", "State", "Y", "N"),
@@ -280,22 +300,31 @@ describe("the figures match (QUARTER, CUMULATIVE, CHART): free text only blank o
       fc.integer({ min: 39000, max: 39500 }),
       fc.string({ maxLength: 6 })
     );
-    const edit = fc.record({ row: fc.nat(), column: fc.nat(HEADERS.length - 1), value: anyValue });
-    const presence = new Set(TEXT_COLUMNS);
+    const edit = fc.record({ row: fc.nat(), column: fc.nat(), value: anyValue });
     const seen = { hits: 0, misses: 0 };
+    const hitsBy = new Map<string, number>();
     fc.assert(
       fc.property(
         fc.array(edit, { maxLength: 6 }),
         fc.boolean(),
         fc.constantFrom<BlankShape>("null", "empty", "zero"),
-        (edits, textOnly, blanks) => {
+        fc.constantFrom(...Object.keys(LAYOUTS)),
+        (edits, textOnly, blanks, layout) => {
           const cache = new LogCache();
-          const original = logRange({ blanks });
+          const original = shaped(layout, blanks);
           const first = cache.get(grid(original), FIGURES);
-          const edited: CellValue[][] = logRange({ blanks });
+          const columns = readLog(grid(original)).columns;
+          const presence = PRESENCE_ONLY_COLUMNS.flatMap((k) => columns[k] ?? []).filter(
+            (j) => j < original[0].length
+          );
+          const edited = shaped(layout, blanks);
           for (const e of edits) {
             const i = 1 + (e.row % (edited.length - 1));
-            const j = textOnly ? TEXT_COLUMNS[e.column % TEXT_COLUMNS.length] : e.column;
+            const width = edited[i].length;
+            const j =
+              textOnly && presence.length > 0
+                ? presence[e.column % presence.length]
+                : e.column % width;
             edited[i][j] = e.value;
           }
           const entry = cache.get(grid(edited), FIGURES);
@@ -304,17 +333,19 @@ describe("the figures match (QUARTER, CUMULATIVE, CHART): free text only blank o
           // (and exact cells ===, so that a NaN there is always read again).
           const sameForFigures = edited.every((row, i) =>
             row.every((v, j) =>
-              presence.has(j)
+              presence.includes(j)
                 ? isBlank(v, true) === isBlank(original[i][j], true)
                 : v === original[i][j]
             )
           );
           expect(entry === first).toBe(sameForFigures);
           seen[sameForFigures ? "hits" : "misses"]++;
+          if (sameForFigures) hitsBy.set(layout, (hitsBy.get(layout) ?? 0) + 1);
         }
       ),
-      { numRuns: 300 }
+      { numRuns: 500 }
     );
     expect(Math.min(seen.hits, seen.misses)).toBeGreaterThan(50); // both ways were exercised
+    expect(hitsBy.size).toBe(Object.keys(LAYOUTS).length); // and a hit in every shape
   });
 });
