@@ -120,6 +120,7 @@ export async function loadQuarterly(
     ? decodeOpening(openingText, openingKey(period.fiscalYear))
     : undefined;
   const report = analyze({ log: log.grid, period, opening, today: options.today });
+  let narrative: Narrative | undefined;
   const prospective = prospectiveEntries(await findProspective(port), await port.date1904());
   return {
     period,
@@ -128,7 +129,10 @@ export async function loadQuarterly(
     chart,
     log,
     report,
-    narrative: buildNarrative(report.log.entries, period, prospective),
+    // Built on first use: filling needs the bullets, a report of the figures does not.
+    get narrative(): Narrative {
+      return (narrative ??= buildNarrative(report.log.entries, period, prospective));
+    },
     ...(opening ? { opening } : {}),
   };
 }
