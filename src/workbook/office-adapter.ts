@@ -22,6 +22,7 @@ import { FiscalPeriod, formatPeriod } from "../core/period";
 import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
 import { MarkSheetsResult, decideMarking, headerSections } from "./marking";
 import { CellStyle, LES_HEADER_FOOTER, SheetSpec } from "./sheet-spec";
+import { parseAddress } from "./address";
 
 /** Excel.run, or a stand-in for it (tests pass office-addin-mock's). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -51,25 +52,6 @@ export class OfficeAdapterError extends Error {
 }
 
 // ---- A1 addresses ------------------------------------------------------------------------------
-
-export interface Box {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
-
-/** "'Outreach Log'!A1:L40" or "B3" -> its corners (1-based). */
-export function parseAddress(address: string): Box {
-  const local = address.slice(address.lastIndexOf("!") + 1);
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local.trim());
-  if (!m) throw new OfficeAdapterError(`"${address}" is not a cell range.`);
-  const col = (letters: string): number =>
-    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const top = Number(m[2]);
-  const left = col(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
-}
 
 export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
@@ -294,13 +276,7 @@ export class OfficeAdapter implements WorkbookPort {
         this.cached1904 === undefined ? context.workbook.functions.date(1904, 1, 1) : undefined;
       probe?.load("value");
       await context.sync();
-      const located = tables.items.map((table) => {
-        const ws = table.worksheet;
-        ws.load("name");
-        const range = table.getRange();
-        range.load("address");
-        return { table, ws, range };
-      });
+      const located = queueTableRefs(tables);
       await context.sync();
       if (probe) this.cached1904 = probe.value === 0;
       const settings = new Map<string, string>();
@@ -310,11 +286,7 @@ export class OfficeAdapter implements WorkbookPort {
       }
       return {
         names: sheets.items.map((s) => s.name),
-        tables: located.map(({ table, ws, range }) => ({
-          name: table.name,
-          sheet: ws.name,
-          ...parseAddress(range.address),
-        })),
+        tables: located(),
         settings,
       };
     });
@@ -400,19 +372,9 @@ export class OfficeAdapter implements WorkbookPort {
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
-      const found = tables.items.map((table) => {
-        const ws = table.worksheet;
-        ws.load("name");
-        const range = table.getRange();
-        range.load("address");
-        return { table, ws, range };
-      });
+      const located = queueTableRefs(tables);
       await context.sync();
-      return found.map(({ table, ws, range }) => ({
-        name: table.name,
-        sheet: ws.name,
-        ...parseAddress(range.address),
-      }));
+      return located();
     });
   }
 
@@ -832,4 +794,24 @@ function addChart(ws: Excel.Worksheet, data: Excel.Range, title: string): void {
   chart.title.text = title;
   chart.setPosition("E2", "P34");
   chart.legend.position = "Top";
+}
+
+/**
+ * Queue the loads that say where each table is (its sheet and its range) on a loaded table
+ * collection; after the next sync, the returned function reads them out.
+ */
+function queueTableRefs(tables: Excel.TableCollection): () => TableRef[] {
+  const located = tables.items.map((table) => {
+    const ws = table.worksheet;
+    ws.load("name");
+    const range = table.getRange();
+    range.load("address");
+    return { table, ws, range };
+  });
+  return () =>
+    located.map(({ table, ws, range }) => ({
+      name: table.name,
+      sheet: ws.name,
+      ...parseAddress(range.address),
+    }));
 }

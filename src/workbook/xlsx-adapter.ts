@@ -4,32 +4,12 @@
  * once, so a failure leaves no file half-written.
  */
 import { CellValue } from "../core/log";
-import { columnLetters } from "../core/findings";
 import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
 import { MarkSheetsResult, MarkVerdict, combineVerdicts, decideMarkingCodes } from "./marking";
 import { SheetSpec } from "./sheet-spec";
 import { XlsxWorkbook, createWorkbook, openWorkbook } from "./xlsx";
 import { LayoutError } from "./layout";
-
-/** "B3:L40" -> its corners (1-based). */
-export function parseRef(ref: string): {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-} {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) throw new LayoutError(`"${ref}" is not a cell range.`);
-  const col = (letters: string): number =>
-    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const left = col(m[1]);
-  const top = Number(m[2]);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
-}
-
-export function formatRef(top: number, left: number, bottom: number, right: number): string {
-  return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
-}
+import { formatRange, parseAddress } from "./address";
 
 export class XlsxAdapter implements WorkbookPort {
   constructor(readonly book: XlsxWorkbook) {}
@@ -60,7 +40,9 @@ export class XlsxAdapter implements WorkbookPort {
   }
 
   async tables(): Promise<TableRef[]> {
-    return this.book.tables().map((t) => ({ name: t.name, sheet: t.sheet, ...parseRef(t.ref) }));
+    return this.book
+      .tables()
+      .map((t) => ({ name: t.name, sheet: t.sheet, ...parseAddress(t.ref) }));
   }
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
@@ -102,7 +84,10 @@ export class XlsxAdapter implements WorkbookPort {
     );
     await this.writeCells(t.sheet, writes);
     const bottom = Math.max(t.bottom, next + rows.length - 1);
-    this.book.setTableRef(t.name, formatRef(t.top, t.left, bottom, t.right));
+    this.book.setTableRef(
+      t.name,
+      formatRange({ top: t.top, left: t.left, bottom, right: t.right })
+    );
   }
 
   async getSetting(key: string): Promise<string | undefined> {

@@ -11,8 +11,8 @@ import {
   HIGHLIGHT_SETTING,
   OfficeAdapter,
   columnWidthPoints,
-  parseAddress,
 } from "../../src/workbook/office-adapter";
+import { parseAddress } from "../../src/workbook/address";
 import { checkWorkbook, fillQuarterly, loadQuarterly } from "../../src/app/quarterly";
 import { appendEntry, findLogTarget, validateEntry } from "../../src/app/log-entry";
 import { sampleLog } from "../../src/app/sample";

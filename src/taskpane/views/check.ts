@@ -5,7 +5,7 @@
  */
 import { checkWorkbook } from "../../app/quarterly";
 import { Finding, columnLetters, isError } from "../../core/findings";
-import { parseAddress } from "../../workbook/office-adapter";
+import { parseAddress } from "../../workbook/address";
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { plural, today, workspaceOrPrompt } from "./common";
 import { renderPreview, rowsAround } from "./preview";
