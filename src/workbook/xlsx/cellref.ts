@@ -1,4 +1,5 @@
 /** A1-style cell references. Rows and columns are 1-based, as in the worksheet. */
+import { columnLetters } from "../../core/findings";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -10,13 +11,8 @@ export interface CellRange {
   right: number;
 }
 
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  }
-  return s;
-}
+// One definition of column letters for the whole project: the engine's (pure, no dependencies).
+export { columnLetters };
 
 export function cellRef(row: number, col: number): string {
   return columnLetters(col) + row;
