@@ -93,38 +93,48 @@ export function warnings(parsed: ParsedLog, options: CheckOptions = {}): Finding
       }
     }
   }
-  const agencyId = agencyIds();
+  const agency = agencyIds(parsed.entries);
   out.push(
-    ...duplicates(parsed.entries, agencyId, cellOf),
-    ...followUpsWithoutNewContact(parsed.entries, agencyId, cellOf)
+    ...duplicates(parsed.entries, agency, cellOf),
+    ...followUpsWithoutNewContact(parsed.entries, agency, cellOf)
   );
+  const implausible = (e: LogEntry, key: CountKey): void => {
+    out.push(
+      warning(
+        e,
+        LOG_COLUMN[key].header,
+        "count-implausible",
+        `${LOG_COLUMN[key].header} is ${e[key]}: more than ${IMPLAUSIBLE_COUNT[key]} in one event is unusual; check for a typing slip.`,
+        cellOf(key, e.row)
+      )
+    );
+  };
+  // Each count read by name: a loop over the three keys costs more than the rest of the checks.
   for (const e of parsed.entries) {
-    for (const key of ["presentations", "agencies", "attendees"] as const) {
-      if (e[key] > IMPLAUSIBLE_COUNT[key]) {
-        out.push(
-          warning(
-            e,
-            LOG_COLUMN[key].header,
-            "count-implausible",
-            `${LOG_COLUMN[key].header} is ${e[key]}: more than ${IMPLAUSIBLE_COUNT[key]} in one event is unusual; check for a typing slip.`,
-            cellOf(key, e.row)
-          )
-        );
-      }
-    }
+    if (e.presentations > MAX_PRESENTATIONS) implausible(e, "presentations");
+    if (e.agencies > MAX_AGENCIES) implausible(e, "agencies");
+    if (e.attendees > MAX_ATTENDEES) implausible(e, "attendees");
   }
   out.push(...formulaLikeText(parsed));
   return out;
 }
 
+type CountKey = keyof typeof IMPLAUSIBLE_COUNT;
+const MAX_PRESENTATIONS = IMPLAUSIBLE_COUNT.presentations;
+const MAX_AGENCIES = IMPLAUSIBLE_COUNT.agencies;
+const MAX_ATTENDEES = IMPLAUSIBLE_COUNT.attendees;
+
 /**
  * Agencies are compared with case, spacing and punctuation ignored. Names repeat, so each is
- * normalised once and given a small number, which makes the cross-row keys cheap.
+ * normalised once and given a small number, which makes the cross-row keys cheap: the number of
+ * each entry's agency, by the entry's index.
  */
-function agencyIds(): (agency: string) => number {
+function agencyIds(entries: readonly LogEntry[]): Int32Array {
   const byName = new Map<string, number>();
   const byKey = new Map<string, number>();
-  return (agency) => {
+  const ids = new Int32Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const agency = entries[i].agency;
     let id = byName.get(agency);
     if (id === undefined) {
       const key = normalizeWord(agency);
@@ -132,8 +142,9 @@ function agencyIds(): (agency: string) => number {
       if (id === undefined) byKey.set(key, (id = byKey.size));
       byName.set(agency, id);
     }
-    return id;
-  };
+    ids[i] = id;
+  }
+  return ids;
 }
 
 const ACTIVITY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
@@ -143,14 +154,15 @@ const DAYS_SPAN = LATEST_PLAUSIBLE + 1;
 
 function duplicates(
   entries: LogEntry[],
-  agencyId: (agency: string) => number,
+  agency: Int32Array,
   cellOf: (c: "agency", row: number) => string | undefined
 ): Finding[] {
   const seen = new Map<number, number>();
   const out: Finding[] = [];
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     // date, agency and activity in one number: dates are below DAYS_SPAN, activities below 4.
-    const key = (agencyId(e.agency) * 4 + ACTIVITY_INDEX[e.activity]) * DAYS_SPAN + e.date;
+    const key = (agency[i] * 4 + ACTIVITY_INDEX[e.activity]) * DAYS_SPAN + e.date;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, e.row);
     else {
@@ -170,21 +182,22 @@ function duplicates(
 
 function followUpsWithoutNewContact(
   entries: LogEntry[],
-  agencyId: (agency: string) => number,
+  agency: Int32Array,
   cellOf: (c: "activity", row: number) => string | undefined
 ): Finding[] {
   // The earliest New Contact per agency: a follow-up needs one on or before its own date.
   const firstContact = new Map<number, Day>();
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     if (e.activity !== NEW_CONTACT) continue;
-    const k = agencyId(e.agency);
-    const d = firstContact.get(k);
-    if (d === undefined || e.date < d) firstContact.set(k, e.date);
+    const d = firstContact.get(agency[i]);
+    if (d === undefined || e.date < d) firstContact.set(agency[i], e.date);
   }
   const out: Finding[] = [];
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     if (e.activity !== FOLLOW_UP) continue;
-    const d = firstContact.get(agencyId(e.agency));
+    const d = firstContact.get(agency[i]);
     if (d === undefined || d > e.date) {
       out.push(
         warning(
