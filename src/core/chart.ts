@@ -130,6 +130,54 @@ export function normalizeLabel(text: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
+/** The two characters whose lower case holds an ASCII letter: "İ" (i and a dot) and Kelvin's K. */
+const LOWERS_TO_ASCII: ReadonlySet<number> = new Set([0x130, 0x212a]);
+/** What `\s` matches beyond ASCII (normalizeLabel's numbering prefix may hold these). */
+const UNICODE_SPACE = /\s/;
+
+const isSpaceCode = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 128 && UNICODE_SPACE.test(String.fromCharCode(c)));
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * `normalizeLabel(text) === label` for a label already normalised, without building the
+ * normalised text: most text (a narrative bullet, say) differs at its first letters. Walks the
+ * text as normalizeLabel reads it; "İ" or Kelvin's K, which lower-case into ASCII letters, leave
+ * it to normalizeLabel.
+ */
+export function labelEquals(text: string, label: string): boolean {
+  const n = text.length;
+  // The numbering prefix ^\s*\d+\s*[.)]\s* is dropped when the text has it all.
+  let i = 0;
+  while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+  const digits = i;
+  while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+  let start = 0;
+  if (i > digits) {
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */ || c === 41 /* ) */) {
+      i++;
+      while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+      start = i;
+    }
+  }
+  let k = 0;
+  for (i = start; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 128) {
+      if (LOWERS_TO_ASCII.has(c)) return normalizeLabel(text) === label;
+      continue;
+    }
+    if ((c >= 97 && c <= 122) || isDigitCode(c)) {
+      if (c !== label.charCodeAt(k)) return false;
+      k++;
+    }
+  }
+  return k === label.length;
+}
+
 const SECTION_NAMES: Record<SectionKey, string[]> = {
   ngo: ["ngo", SECTION.ngo, "non government", "nongovernmental organization"],
   le: ["le", SECTION.le],

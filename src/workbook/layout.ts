@@ -11,6 +11,7 @@ import {
   QUARTER_HEADER,
   SECTION,
   SectionKey,
+  labelEquals,
   normalizeLabel,
 } from "../core/chart";
 import { CellValue, LogGrid, isBlank, looksLikeHeader } from "../core/log";
@@ -87,11 +88,9 @@ function findHeader(
   const c = normalizeLabel(CUMULATIVE_HEADER);
   for (let i = 0; i < grid.values.length; i++) {
     const cells = grid.values[i];
-    const qi = cells.findIndex((v) => typeof v === "string" && normalizeLabel(v) === q);
+    const qi = cells.findIndex((v) => typeof v === "string" && labelEquals(v, q));
     if (qi < 0) continue;
-    const ci = cells.findIndex(
-      (v, j) => j > qi && typeof v === "string" && normalizeLabel(v) === c
-    );
+    const ci = cells.findIndex((v, j) => j > qi && typeof v === "string" && labelEquals(v, c));
     if (ci < 0) continue;
     return { row: grid.top + i, quarterCol: grid.left + qi, cumulativeCol: grid.left + ci };
   }
@@ -101,6 +100,11 @@ function findHeader(
 export function hasChart(grid: SheetGrid): boolean {
   return findHeader(grid) !== undefined;
 }
+
+const OFFICE_KEY = normalizeLabel(OFFICE_LABEL);
+const HEADING_KEYS = Object.entries(NARRATIVE_HEADINGS).map(
+  ([k, h]) => [k as NarrativeKey, normalizeLabel(h)] as const
+);
 
 /** The chart and everything fill writes around it, found by labels. Throws LayoutError. */
 export function findChart(grid: SheetGrid): ChartLayout {
@@ -146,25 +150,23 @@ export function findChart(grid: SheetGrid): ChartLayout {
   let fiscalYear: ChartLayout["fiscalYear"];
   let office: ChartLayout["office"];
   const narrative: Partial<Record<NarrativeKey, CellRef>> = {};
-  const headings = Object.entries(NARRATIVE_HEADINGS).map(
-    ([k, h]) => [k as NarrativeKey, normalizeLabel(h)] as const
-  );
   const maxLineRow = Math.max(...Object.values(lineRows as Record<LineKey, number>));
+  // Every text cell of the sheet is looked at (a filled report's narrative is most of them), so
+  // labels are compared without normalising each text (labelEquals). A blank text matches none.
   grid.values.forEach((cells, i) => {
     const row = grid.top + i;
     cells.forEach((v, j) => {
-      if (typeof v !== "string" || v.trim() === "") return;
+      if (typeof v !== "string" || v === "") return;
       const col = grid.left + j;
-      const n = normalizeLabel(v);
       if (!title && row < header.row && /quarterly\s*report/i.test(v))
         title = { row, col, text: v };
       else if (!fiscalYear && row <= header.row && /^\s*fiscal\s*year/i.test(v))
         fiscalYear = { row, col, text: v };
-      else if (!office && n === "office")
+      else if (!office && labelEquals(v, OFFICE_KEY))
         office = { row, col: col + 1, text: text(cellAt(grid, row, col + 1)) };
       else if (row > maxLineRow) {
-        for (const [key, h] of headings)
-          if (n === h && !narrative[key]) narrative[key] = { row, col };
+        for (const [key, h] of HEADING_KEYS)
+          if (!narrative[key] && labelEquals(v, h)) narrative[key] = { row, col };
       }
     });
   });

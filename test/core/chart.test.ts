@@ -1,4 +1,5 @@
 import { readFileSync } from "fs";
+import fc from "fast-check";
 import {
   CHART_LINE,
   CHART_LINES,
@@ -7,6 +8,7 @@ import {
   LineKey,
   addFigures,
   isLineKey,
+  labelEquals,
   lineKeyFromName,
   normalizeLabel,
   zeroFigures,
@@ -111,5 +113,53 @@ describe("figures", () => {
     const f = addFigures(zeroFigures(), { "le.local": 2, "ngo.training.attendees": 30 });
     addFigures(f, { "le.local": 1, "le.newContact": 3 });
     expect(f).toEqual(figures({ "le.local": 3, "ngo.training.attendees": 30, "le.newContact": 3 }));
+  });
+});
+
+describe("labelEquals: normalizeLabel(text) === label, without building the text", () => {
+  const LABELS = ["office", "outreachactivity", "significantoutreachactivity", "quarter", ""];
+  // The characters the normalising treats apart: spaces (ASCII and not), digits, the numbering
+  // punctuation, letters of both cases, and the two that lower-case into ASCII ("İ", Kelvin's K).
+  const pieces = fc.constantFrom(
+    ..."Office OUTREACH activity Significant Quarter 12 3 . ) : - \t \n \u00a0 \u2003 \ufeff • – é İ \u212a x".split(
+      " "
+    ),
+    " ",
+    "",
+    "\ud83d\ude00"
+  );
+  const texts = fc.array(pieces, { maxLength: 8 }).map((p) => p.join(""));
+
+  test("agrees with normalizeLabel on generated text", () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom(...LABELS), (text, label) => {
+        expect(labelEquals(text, label)).toBe(normalizeLabel(text) === label);
+      }),
+      { numRuns: 5000 }
+    );
+  });
+
+  test("agrees on each text's own normalised form", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(labelEquals(text, normalizeLabel(text))).toBe(true);
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  test.each([
+    ["Office:", "office", true],
+    ["  3. Office", "office", true],
+    ["3 Office", "office", false],
+    ["3) Office", "office", true],
+    ["\u00a012 . Office", "office", true],
+    ["OFF\u0130CE", "office", true], // "İ" lower-cases to "i" and a combining dot
+    ["\u212aey", "key", true],
+    ["• 06/30/2007 – New Contact", "office", false],
+    ["Outreach Activity", "outreachactivity", true],
+  ])("%j vs %j: %s", (text, label, equal) => {
+    expect(labelEquals(text, label)).toBe(equal);
+    expect(normalizeLabel(text) === label).toBe(equal);
   });
 });
