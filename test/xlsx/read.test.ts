@@ -118,6 +118,24 @@ describe("what other producers write", () => {
     expect(g.rowValues(1)).toEqual(["hi", 3, "<&>"]);
   });
 
+  test("inline strings read the same in the shape filling writes and in any other shape", () => {
+    // The first of each pair is the common shape, read straight from the text; the second has
+    // a comment that sends it through the general scanner.
+    const texts = ["plain", "A &amp; B &lt;c&gt; &#233;", "line_x000D_break", "two\r\nlines", ""];
+    const cell = (col: string, t: string, general: boolean): string =>
+      `<c r="${col}1" t="inlineStr"><is>${general ? "<!-- -->" : ""}<t xml:space="preserve">${t}</t></is></c>`;
+    const cols = "ABCDEFGHIJ";
+    const rows =
+      '<row r="1">' +
+      texts.map((t, i) => cell(cols[2 * i], t, false) + cell(cols[2 * i + 1], t, true)).join("") +
+      '</row><row r="2"><c r="A2" t="inlineStr"><is><t>no preserve</t></is></c>' +
+      '<c r="B2" t="inlineStr"><is><t>CDATA <![CDATA[<&>]]></t></is></c></row>';
+    const g = openWorkbook(makeBook({ sheets: [{ name: "I", rows }] })).readSheet("I");
+    const expected = ["plain", "A & B <c> é", "line\rbreak", "two\nlines", ""];
+    expect(g.rowValues(1)).toEqual(expected.flatMap((v) => [v, v]));
+    expect(g.rowValues(2).slice(0, 2)).toEqual(["no preserve", "CDATA <&>"]);
+  });
+
   test("absolute and ./ targets in the workbook's relationships", () => {
     const book = openWorkbook(
       makeBook({

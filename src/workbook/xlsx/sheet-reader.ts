@@ -176,14 +176,34 @@ class CommonCell {
   empty = false;
   vStart = 0;
   vEnd = 0;
+  /** The text of an inline string cell, `<is><t>text</t></is>` (as filling writes it). */
+  inline: string | null = null;
 
   constructor(
     private readonly s: string,
     private readonly cOpen: string,
     private readonly vOpen: string,
     private readonly vClose: string,
-    private readonly cClose: string
+    private readonly cClose: string,
+    private readonly inlineOpen: string,
+    private readonly tOpen: string,
+    private readonly tPreserve: string,
+    private readonly inlineClose: string
   ) {}
+
+  /** At text[i], after an inline string cell's start tag: the offset after the cell, or -1. */
+  private readInline(i: number): number {
+    const s = this.s;
+    if (!s.startsWith(this.inlineOpen, i)) return -1;
+    i += this.inlineOpen.length;
+    if (s.startsWith(this.tOpen, i)) i += this.tOpen.length;
+    else if (s.startsWith(this.tPreserve, i)) i += this.tPreserve.length;
+    else return -1;
+    const lt = s.indexOf("<", i);
+    if (lt < 0 || !s.startsWith(this.inlineClose, lt)) return -1;
+    this.inline = decodeXstring(decodeText(s.substring(i, lt)));
+    return lt + this.inlineClose.length;
+  }
 
   /** At text[p]: the offset after the cell, or -1. */
   read(p: number): number {
@@ -240,7 +260,9 @@ class CommonCell {
     }
     const lt = s.indexOf("<", p + 1);
     if (lt >= 0 && lt < i) return -1; // '<' inside an attribute value
+    this.inline = null;
     if (this.empty) return i;
+    if (this.type === TYPE_INLINE) return this.readInline(i);
     if (!s.startsWith(this.vOpen, i)) return -1;
     const vs = i + this.vOpen.length;
     const ve = s.indexOf("<", vs);
@@ -277,7 +299,17 @@ export function readWorksheet(
     const s = text;
     const dataDepth = x.depth;
     const p = x.prefix();
-    const common = new CommonCell(s, `<${p}c`, `<${p}v>`, `</${p}v>`, `</${p}c>`);
+    const common = new CommonCell(
+      s,
+      `<${p}c`,
+      `<${p}v>`,
+      `</${p}v>`,
+      `</${p}c>`,
+      `<${p}is>`,
+      `<${p}t>`,
+      `<${p}t xml:space="preserve">`,
+      `</${p}t></${p}is></${p}c>`
+    );
     let row = 0;
     let col = 0;
     for (;;) {
@@ -292,7 +324,8 @@ export function readWorksheet(
             col++;
             if (row === 0) row = 1;
           }
-          if (!common.empty) {
+          if (common.inline !== null) g.addString(row, col, common.inline);
+          else if (!common.empty) {
             addValue(g, s, common.type, row, col, null, common.vStart, common.vEnd, table, part);
           }
           x.seek(end);
