@@ -20,6 +20,8 @@ import {
 } from "./dates";
 import { Finding, FindingCode, FINDING_SEVERITY, columnLetters } from "./findings";
 import { closestMatch } from "./spelling";
+import { packedMap } from "./arrays";
+import type { FiguresKey } from "./figures-key";
 import {
   ACTIVITIES,
   ACTIVITY_WORDS,
@@ -229,8 +231,8 @@ const COERCERS: Record<ColumnKey, Coercer> = {
  * Columns that affect the figures only by being blank or not. Their coercer (coerceText) never
  * fails, whatever the cell holds; rowRules asks only whether they are filled; tally never reads
  * them. So two logs that differ only in the contents of these cells, each cell blank in both or
- * filled in both, have the same valid rows and the same figures. The custom functions' cache
- * relies on this (src/functions/cache.ts) and test/core/presence.test.ts holds it: a rule that
+ * filled in both, have the same valid rows and the same figures. The figures key (figures-key.ts,
+ * for the functions' cache) relies on this and test/core/presence.test.ts holds it: a rule that
  * comes to read one of these columns' text for the figures must take the column off this list.
  * Their text still matters to the findings (messages, duplicates) and to the narrative. The first
  * row is not covered: it is the header, or, read with `header: "auto"`, its text decides whether
@@ -445,6 +447,13 @@ export interface ParsedLog {
   readonly dataRows: number;
   readonly invalidRows: number;
   readonly grid: LogGrid;
+  /** What the figures depend on, when asked for (see figures-key.ts). */
+  readonly figuresKey?: FiguresKey;
+}
+
+export interface ReadOptions {
+  /** Also record the figures key (figures-key.ts) while reading: a few per cent more. */
+  readonly figuresKey?: boolean;
 }
 
 /** Which column each header cell names; throws LogLayoutError naming any missing column. */
@@ -533,7 +542,7 @@ function trimmed(s: string): boolean {
 }
 
 /** Read every row of the log: the valid entries, and a finding for every broken rule. */
-export function readLog(grid: LogGrid): ParsedLog {
+export function readLog(grid: LogGrid, options: ReadOptions = {}): ParsedLog {
   const top = grid.top ?? 1;
   const left = grid.left ?? 1;
   const date1904 = grid.date1904 ?? false;
@@ -548,23 +557,34 @@ export function readLog(grid: LogGrid): ParsedLog {
   // Everything a cell needs, per column of the log, looked up once rather than once per cell.
   const keys = COLUMN_KEYS.filter((k) => columns[k] !== undefined);
   const width = keys.length;
-  const indexes = keys.map((k) => columns[k] as number);
-  const coercers = keys.map((k) => COERCERS[k]);
-  const headers = keys.map((k) => LOG_COLUMN[k].header);
-  const zeroBlank = keys.map((k) => zeroIsBlankIn(k, zeroIsBlank));
-  const slots = keys.map((k) => SLOT[k]);
-  const caches = keys.map((k) =>
+  const indexes = packedMap(keys, (k) => columns[k] as number);
+  const coercers = packedMap(keys, (k) => COERCERS[k]);
+  const headers = packedMap(keys, (k) => LOG_COLUMN[k].header);
+  const zeroBlank = packedMap(keys, (k) => zeroIsBlankIn(k, zeroIsBlank));
+  const slots = packedMap(keys, (k) => SLOT[k]);
+  const caches = packedMap(keys, (k) =>
     CACHED.has(k) ? new Map<CellValue, Coerced<unknown>>() : undefined
   );
   // The last value seen in each cached column and its coercion: neighbouring rows often agree.
-  const lastRaw: CellValue[] = keys.map(() => undefined);
-  const lastCoerced: Coerced<unknown>[] = keys.map(() => undefined);
+  const lastRaw: CellValue[] = packedMap(keys, () => undefined);
+  const lastCoerced: Coerced<unknown>[] = packedMap(keys, () => undefined);
   // The first few distinct values of each cached column, tried with === before the Map (which
   // must hash every fresh string of a range Excel hands over): a coded column has a handful.
-  const recentRaw: CellValue[][] = keys.map(() => []);
-  const recentCoerced: Coerced<unknown>[][] = keys.map(() => []);
-  const plainText = keys.map((k) => COERCERS[k] === coerceText);
-  const letters = keys.map((k) => columnLetters(left + (columns[k] as number)));
+  const recentRaw: CellValue[][] = packedMap(keys, () => []);
+  const recentCoerced: Coerced<unknown>[][] = packedMap(keys, () => []);
+  const plainText = packedMap(keys, (k) => COERCERS[k] === coerceText);
+  const letters = packedMap(keys, (k) => columnLetters(left + (columns[k] as number)));
+  const start = hasHeader ? 1 : 0;
+  // The figures key's cells, when asked for: one store per cell of the log's columns, in the
+  // order of `keys` (plain locals: the loop below must not read them through an object).
+  const presenceOnly = packedMap(keys, (k) => PRESENCE_ONLY.has(k));
+  const presenceCount = presenceOnly.filter(Boolean).length;
+  const keyRows = Math.max(0, values.length - start);
+  const keyed = options.figuresKey === true;
+  const keyExact = keyed ? new Array<CellValue>(keyRows * (width - presenceCount)) : undefined;
+  const keyFilled = keyed ? new Uint8Array(keyRows * presenceCount) : undefined;
+  let e = 0;
+  let f = 0;
 
   const entries: LogEntry[] = [];
   const findings: Finding[] = [];
@@ -591,9 +611,9 @@ export function readLog(grid: LogGrid): ParsedLog {
   };
 
   // The row's fields by SLOT (array stores, not a keyed property store per cell), then `fields`.
-  const slot: unknown[] = COLUMN_KEYS.map(() => undefined);
+  const slot: unknown[] = packedMap(COLUMN_KEYS, () => undefined);
   const fields = emptyFields();
-  for (let i = hasHeader ? 1 : 0; i < values.length; i++) {
+  for (let i = start; i < values.length; i++) {
     const cells = values[i];
     row = top + i;
     let blank = true;
@@ -603,6 +623,10 @@ export function readLog(grid: LogGrid): ParsedLog {
       const raw = cells[indexes[k]];
       if (isBlank(raw, zeroBlank[k])) {
         slot[slots[k]] = undefined;
+        if (keyExact !== undefined) {
+          if (presenceOnly[k]) (keyFilled as Uint8Array)[f++] = 0;
+          else keyExact[e++] = raw;
+        }
         continue;
       }
       if (blank && !(zeroIsBlank && raw === 0)) blank = false;
@@ -614,14 +638,22 @@ export function readLog(grid: LogGrid): ParsedLog {
           plainText[k] && typeof raw === "string" && trimmed(raw)
             ? raw
             : coercers[k](raw, date1904);
+        if (keyExact !== undefined) {
+          if (presenceOnly[k]) (keyFilled as Uint8Array)[f++] = 1;
+          else keyExact[e++] = raw;
+        }
       } else if (raw === lastRaw[k]) {
         r = lastCoerced[k];
+        if (keyExact !== undefined) keyExact[e++] = lastRaw[k];
       } else {
         const recent = recentRaw[k];
         let j = 0;
         while (j < recent.length && recent[j] !== raw) j++;
+        // The first object seen with this content: the figures key keeps one object per text.
+        let kept = raw;
         if (j < recent.length) {
           r = recentCoerced[k][j];
+          kept = recent[j];
         } else {
           r = cache.get(raw);
           if (r === undefined) {
@@ -633,8 +665,9 @@ export function readLog(grid: LogGrid): ParsedLog {
             }
           }
         }
-        lastRaw[k] = raw;
+        lastRaw[k] = kept;
         lastCoerced[k] = r;
+        if (keyExact !== undefined) keyExact[e++] = kept;
       }
       if (!isFailure(r)) {
         slot[slots[k]] = r;
@@ -687,5 +720,44 @@ export function readLog(grid: LogGrid): ParsedLog {
     dataRows,
     invalidRows,
     grid,
+    figuresKey:
+      keyExact && keyFilled
+        ? figuresKeyOf(values, start, keys, indexes, zeroBlank, keyExact, keyFilled)
+        : undefined,
+  };
+}
+
+const PRESENCE_ONLY: ReadonlySet<ColumnKey> = new Set(PRESENCE_ONLY_COLUMNS);
+
+/** The figures key of these rows and columns of the log, with the cells readLog kept. */
+function figuresKeyOf(
+  values: readonly (readonly CellValue[])[],
+  start: number,
+  keys: readonly ColumnKey[],
+  indexes: readonly number[],
+  zeroBlank: readonly boolean[],
+  exact: CellValue[],
+  filled: Uint8Array
+): FiguresKey {
+  const exactColumns: number[] = [];
+  const presenceColumns: number[] = [];
+  const presenceZeroBlank: boolean[] = [];
+  keys.forEach((k, q) => {
+    if (PRESENCE_ONLY.has(k)) {
+      presenceColumns.push(indexes[q]);
+      presenceZeroBlank.push(zeroBlank[q]);
+    } else {
+      exactColumns.push(indexes[q]);
+    }
+  });
+  return {
+    rows: values.length,
+    first: values.length > 0 ? [...values[0]] : [],
+    start,
+    exactColumns,
+    presenceColumns,
+    zeroBlank: presenceZeroBlank,
+    exact,
+    filled,
   };
 }
