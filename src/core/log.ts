@@ -722,7 +722,7 @@ export function readLog(grid: LogGrid, options: ReadOptions = {}): ParsedLog {
     grid,
     figuresKey:
       keyExact && keyFilled
-        ? figuresKeyOf(values, start, keys, indexes, zeroBlank, keyExact, keyFilled)
+        ? figuresKeyOf(values, start, presenceOnly, indexes, zeroBlank, keyExact, keyFilled)
         : undefined,
   };
 }
@@ -733,7 +733,7 @@ const PRESENCE_ONLY: ReadonlySet<ColumnKey> = new Set(PRESENCE_ONLY_COLUMNS);
 function figuresKeyOf(
   values: readonly (readonly CellValue[])[],
   start: number,
-  keys: readonly ColumnKey[],
+  presenceOnly: readonly boolean[],
   indexes: readonly number[],
   zeroBlank: readonly boolean[],
   exact: CellValue[],
@@ -742,8 +742,8 @@ function figuresKeyOf(
   const exactColumns: number[] = [];
   const presenceColumns: number[] = [];
   const presenceZeroBlank: boolean[] = [];
-  keys.forEach((k, q) => {
-    if (PRESENCE_ONLY.has(k)) {
+  presenceOnly.forEach((presence, q) => {
+    if (presence) {
       presenceColumns.push(indexes[q]);
       presenceZeroBlank.push(zeroBlank[q]);
     } else {
