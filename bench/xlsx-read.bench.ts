@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { LOG_HEADERS } from "../src/core/vocabulary";
 import { openWorkbook } from "../src/workbook/xlsx";
 
 const ROWS = 100_000;
@@ -46,20 +47,7 @@ function makeWorkbook(): Uint8Array {
     }
     return i;
   };
-  const headers = [
-    "Date",
-    "Sector",
-    "Level",
-    "Activity",
-    "Agency",
-    "POC Name",
-    "POC Title",
-    "Presentations",
-    "Agencies",
-    "Attendees",
-    "Content",
-    "Significant",
-  ];
+  const headers = LOG_HEADERS;
   const sectors = ["NGO", "Law Enforcement"];
   const levels = ["Local", "State", "Federal", "Foreign"];
   const activities = ["New Contact", "Follow Up Contact", "Requested Services", "Training/Seminar"];

@@ -1,5 +1,6 @@
 import { CHART_LINES, FORM_ROWS, LINE_KEYS } from "../../src/core/chart";
 import { CellValue } from "../../src/core/log";
+import { HEADERS } from "../core/builders";
 import { LayoutError, findChart, findLog } from "../../src/workbook/layout";
 import { SheetGrid, WorkbookPort } from "../../src/workbook/port";
 
@@ -111,19 +112,7 @@ function memoryPort(
 }
 
 describe("findLog", () => {
-  const header = [
-    "Date",
-    "Sector",
-    "Level",
-    "Activity",
-    "Agency",
-    "POC Name",
-    "POC Title",
-    "Presentations",
-    "Agencies",
-    "Attendees",
-    "Content",
-  ];
+  const header = HEADERS.filter((h) => h !== "Significant"); // the optional column left out
   const row = [
     "04/15/2007",
     "NGO",
