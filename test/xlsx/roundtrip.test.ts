@@ -116,9 +116,14 @@ describe("createWorkbook + addSheet, read back by us", () => {
     expect(wb.getCustomProperty("Period")).toBe("FY2007 Q3");
     expect(wb.getCustomProperty("Missing")).toBeUndefined();
     const again = openWorkbook(bytes);
+    expect(again.getCustomProperty("Office")).toBe("SAC Houston"); // read (and parsed) first
     again.setCustomProperty("OFFICE", "SAC San Antonio & <Co>\r\n2");
+    again.setCustomProperty("Submitted", "2007-07-05T10:00:00Z");
+    // The same workbook answers with what was just set, not what it parsed before.
+    expect(again.getCustomProperty("office")).toBe("SAC San Antonio & <Co>\r\n2");
+    expect(again.getCustomProperty("submitted")).toBe("2007-07-05T10:00:00Z");
     const props = partsOf(again.save())["docProps/custom.xml"];
-    expect(props.match(/<property /g)).toHaveLength(2);
+    expect(props.match(/<property /g)).toHaveLength(3);
     expect(props).toMatch(/pid="2" name="Office"/);
     expect(openWorkbook(again.save()).getCustomProperty("office")).toBe(
       "SAC San Antonio & <Co>\r\n2"

@@ -43,11 +43,19 @@ function readProperties(text: string, part: string): Property[] {
   return out;
 }
 
-export function getCustomProperty(pkg: Package, name: string): string | undefined {
+/**
+ * Every custom property, by its name in lower case (names are case-insensitive in Office; the
+ * first of two that differ only in case wins, as a look-up by name always found it).
+ */
+export function customProperties(pkg: Package): Map<string, string> {
+  const out = new Map<string, string>();
   const part = partOf(pkg);
-  if (!part) return undefined;
-  const key = name.toLowerCase();
-  return readProperties(pkg.readText(part), part).find((p) => p.name.toLowerCase() === key)?.value;
+  if (!part) return out;
+  for (const p of readProperties(pkg.readText(part), part)) {
+    const key = p.name.toLowerCase();
+    if (!out.has(key)) out.set(key, p.value);
+  }
+  return out;
 }
 
 export function setCustomProperty(pkg: Package, name: string, value: string): void {

@@ -1,6 +1,6 @@
 /** XlsxWorkbook: an .xlsx package opened for reading and for surgical edits. */
 import { parseRange, formatRange } from "./cellref";
-import { getCustomProperty, setCustomProperty } from "./custom-properties";
+import { customProperties, setCustomProperty } from "./custom-properties";
 import {
   appendChild,
   attrOf,
@@ -110,6 +110,8 @@ export class XlsxWorkbook {
   private styleRegistry: { part: string; registry: StyleRegistry } | null = null;
   private tableCache: Array<TableInfo & { part: string }> | null = null;
   private readonly grids = new Map<string, SheetGrid>();
+  /** The custom properties as last read: a return is asked for five of them, parsed once. */
+  private properties: Map<string, string> | null = null;
 
   private constructor(
     private readonly pkg: Package,
@@ -594,11 +596,13 @@ export class XlsxWorkbook {
   }
 
   getCustomProperty(name: string): string | undefined {
-    return getCustomProperty(this.pkg, name);
+    this.properties ??= customProperties(this.pkg);
+    return this.properties.get(name.toLowerCase());
   }
 
   setCustomProperty(name: string, value: string): void {
     setCustomProperty(this.pkg, name, value);
+    this.properties = null;
   }
 
   /** The workbook as .xlsx bytes. Parts that were not changed keep their exact bytes. */
