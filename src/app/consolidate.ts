@@ -558,7 +558,7 @@ export function returnStatusSheet(n: NationalReport): SheetSpec {
 
 /** The counted rows, the engine's reading of each cell, with where each came from. */
 export function combinedLogSheet(n: NationalReport, date1904: boolean): SheetSpec {
-  const rows = n.log.map(({ entry: e, office, file }) => {
+  const rows = n.log.rows().map(({ entry: e, office, file }) => {
     const training = e.activity === "Training/Seminar";
     return [
       serialFromDay(e.date, date1904),

@@ -22,6 +22,7 @@ import {
   addFigures,
   zeroFigures,
 } from "./chart";
+import { EntryTable } from "./entry-table";
 import { Finding } from "./findings";
 import { CellValue, LogEntry } from "./log";
 import { FiscalPeriod, formatPeriod, samePeriod } from "./period";
@@ -182,6 +183,32 @@ export interface ConsolidatedRow {
   readonly file: string;
 }
 
+/** One counted return's rows in the combined log. */
+export interface CombinedPart {
+  readonly office: string;
+  readonly file: string;
+  readonly entries: EntryTable;
+}
+
+/** The counted offices' log rows, office by office, in each log's order. */
+export class CombinedLog {
+  /** The number of rows. */
+  readonly length: number;
+
+  constructor(readonly parts: readonly CombinedPart[]) {
+    this.length = parts.reduce((n, p) => n + p.entries.length, 0);
+  }
+
+  /** Every row as an object, in order. */
+  rows(): ConsolidatedRow[] {
+    const out: ConsolidatedRow[] = [];
+    for (const { office, file, entries } of this.parts) {
+      for (let i = 0; i < entries.length; i++) out.push({ entry: entries.entry(i), office, file });
+    }
+    return out;
+  }
+}
+
 export interface NationalReport {
   readonly period: FiscalPeriod;
   /** Quarter = sum of the counted offices' quarters; Cumulative = sum of their cumulatives. */
@@ -190,8 +217,7 @@ export interface NationalReport {
   readonly opening: Figures;
   readonly offices: readonly OfficeFigures[];
   readonly statuses: readonly StatusRow[];
-  /** The counted offices' log rows, office by office, in each log's order. */
-  readonly log: readonly ConsolidatedRow[];
+  readonly log: CombinedLog;
   /** Notes about the whole consolidation (not about one file). */
   readonly notes: readonly string[];
 }
@@ -316,7 +342,7 @@ interface Record_ {
   readonly rows: number;
   readonly errors: number;
   readonly warnings: number;
-  readonly entries: readonly LogEntry[];
+  readonly entries: EntryTable;
   readonly inQuarter: number;
   readonly figures?: ChartFigures;
   readonly opening?: Partial<Figures>;
@@ -345,24 +371,17 @@ class TextPool {
 }
 
 /**
- * The entries to keep: the same fields, their text from the pool. Within one log the same text is
- * the same string (a shared string, read once), so a map of the log's own strings answers most
- * look-ups by identity, a third of the cost of the pool's look-up by content.
+ * The entries to keep, their text from the pool. Within one log the same text is the same string
+ * (a shared string, read once), so a map of the log's own strings answers most look-ups by
+ * identity, a third of the cost of the pool's look-up by content.
  */
-function keptEntries(entries: readonly LogEntry[], pool: TextPool): LogEntry[] {
+function keptEntries(entries: readonly LogEntry[], pool: TextPool): EntryTable {
   const own = new Map<string, string>();
-  const text = (s: string): string => {
+  return EntryTable.of(entries, (s) => {
     let kept = own.get(s);
     if (kept === undefined) own.set(s, (kept = pool.get(s)));
     return kept;
-  };
-  return entries.map((e) => ({
-    ...e,
-    agency: text(e.agency),
-    pocName: text(e.pocName),
-    pocTitle: text(e.pocTitle),
-    content: text(e.content),
-  }));
+  });
 }
 
 function recordOf(
@@ -384,7 +403,7 @@ function recordOf(
       rows: 0,
       errors: 0,
       warnings: 0,
-      entries: [],
+      entries: EntryTable.EMPTY,
       inQuarter: 0,
       findings: [],
       notes: [input.reason],
@@ -411,7 +430,7 @@ function recordOf(
     entries:
       report.errors === 0 && office && samePeriod(input.period, period)
         ? keptEntries(report.log.entries, text)
-        : [],
+        : EntryTable.EMPTY,
     inQuarter: entriesInQuarter(report.log.entries, input.period).length,
     figures: report.figures,
     ...(input.opening ? { opening: input.opening } : {}),
@@ -681,7 +700,7 @@ export class Consolidation {
     const cumulative = zeroFigures();
     const opening = zeroFigures();
     const offices: OfficeFigures[] = [];
-    const log: ConsolidatedRow[] = [];
+    const log: CombinedPart[] = [];
     // Office order as the status table: by name.
     const ordered = [...winners].sort((a, b) =>
       a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : a.index - b.index
@@ -699,7 +718,7 @@ export class Consolidation {
         figures: w.figures!,
         rows: w.rows,
       });
-      for (const entry of w.entries) log.push({ entry, office, file: w.file });
+      log.push({ office, file: w.file, entries: w.entries });
     }
     return {
       period: this.period,
@@ -707,7 +726,7 @@ export class Consolidation {
       opening,
       offices,
       statuses,
-      log,
+      log: new CombinedLog(log),
       notes,
     };
   }

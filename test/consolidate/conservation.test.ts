@@ -174,10 +174,10 @@ test("conservation over random returns, resubmissions, invalid and unreadable fi
         const r = inputs[i];
         return r.kind === "report" ? r.report.log.entries.map((e) => `${r.file}#${e.row}`) : [];
       });
-      const got = n.log.map((r) => `${r.file}#${r.entry.row}`);
+      const got = n.log.rows().map((r) => `${r.file}#${r.entry.row}`);
       expect(new Set(got).size).toBe(got.length);
       expect([...got].sort()).toEqual([...expected].sort());
-      for (const row of n.log) {
+      for (const row of n.log.rows()) {
         const src = inputs.find((r) => r.file === row.file)!;
         // The row is the engine's reading of it, field for field.
         if (src.kind !== "report") throw new Error("a row from a file that was not read");
@@ -196,7 +196,7 @@ test("conservation over random returns, resubmissions, invalid and unreadable fi
       }
       expect(n.figures).toEqual({ quarter: q, cumulative: c });
       const retally = tally(
-        n.log.map((r) => r.entry),
+        n.log.rows().map((r) => r.entry),
         Q3,
         n.opening as Partial<Figures>
       );

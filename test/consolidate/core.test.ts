@@ -48,7 +48,7 @@ describe("one return per office", () => {
       status: "received",
       rows: 3,
     });
-    expect(n.log.map((r) => [r.office, r.file, r.entry.row])).toEqual([
+    expect(n.log.rows().map((r) => [r.office, r.file, r.entry.row])).toEqual([
       ["SAC Houston", "houston.xlsx", 2],
       ["SAC Houston", "houston.xlsx", 3],
       ["SAC Houston", "houston.xlsx", 4],
@@ -110,7 +110,7 @@ describe("resubmissions and duplicates", () => {
         /replaced by the newer return houston-v2\.xlsx/
       );
       expect(n.log).toHaveLength(2);
-      expect(new Set(n.log.map((r) => r.file))).toEqual(new Set(["houston-v2.xlsx"]));
+      expect(new Set(n.log.rows().map((r) => r.file))).toEqual(new Set(["houston-v2.xlsx"]));
       expect(n.figures).toEqual(second.report.figures);
     }
   });
@@ -316,6 +316,11 @@ describe("the table as it fills", () => {
       ["1.xlsx", "superseded"],
       [undefined, "missing"],
     ]);
-    expect(c.finish().log.map((r) => r.file)).toEqual(["2.xlsx"]);
+    expect(
+      c
+        .finish()
+        .log.rows()
+        .map((r) => r.file)
+    ).toEqual(["2.xlsx"]);
   });
 });
