@@ -145,8 +145,21 @@ export class SheetGrid {
 
   /** The whole sheet as dense rows from A1 (`values()[r - 1][c - 1]`). */
   values(): CellValue[][] {
-    const out: CellValue[][] = new Array<CellValue[]>(this.rows);
-    for (let r = 1; r <= this.rows; r++) out[r - 1] = this.rowValues(r);
+    const out: CellValue[][] = [];
+    const cols = this.cols;
+    for (let r = 1; r <= this.rows; r++) {
+      // Built by pushing, cell after cell: a packed array, written once (no fill, no holes).
+      const row: CellValue[] = [];
+      let c = 1;
+      for (let i = this.rowStart[r]; i < this.rowStart[r + 1]; i++) {
+        const col = this.colOf[i];
+        for (; c < col; c++) row.push(null);
+        row.push(this.valueAt(i));
+        c++;
+      }
+      for (; c <= cols; c++) row.push(null);
+      out.push(row);
+    }
     return out;
   }
 
