@@ -27,7 +27,12 @@ export const IMPLAUSIBLE_COUNT = { presentations: 50, agencies: 500, attendees: 
 /** Text that a spreadsheet would take for a formula if it were typed in. */
 export const FORMULA_LIKE = /^[=+\-@\t\r]/;
 const TEXT_COLUMNS: readonly ColumnKey[] = ["agency", "pocName", "pocTitle", "content"];
-const FORMULA_START: ReadonlySet<number> = new Set([..."=+-@\t\r"].map((c) => c.charCodeAt(0)));
+/** FORMULA_LIKE's first characters, by character code (a look-up per text cell of the log). */
+const FORMULA_START: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const c of "=+-@\t\r") table[c.charCodeAt(0)] = 1;
+  return table;
+})();
 
 function warning(
   entry: { row: number },
@@ -226,7 +231,8 @@ function formulaLikeText(parsed: ParsedLog): Finding[] {
     const cells = values[i];
     for (let k = 0; k < indexes.length; k++) {
       const v = cells[indexes[k]];
-      if (typeof v !== "string" || v.length === 0 || !FORMULA_START.has(v.charCodeAt(0))) continue;
+      // (charCodeAt(0) of "" is NaN, and FORMULA_START[NaN] is undefined: not formula-like.)
+      if (typeof v !== "string" || FORMULA_START[v.charCodeAt(0)] !== 1) continue;
       if (v.trim() === "") continue; // a cell of tabs or line breaks is blank, not a formula
       const row = top + i;
       const header = LOG_COLUMN[keyed[k]].header;
