@@ -3,7 +3,7 @@
  * parsed straight from the text where they stand.
  */
 import { corrupt } from "./errors";
-import { GridBuilder, SheetGrid } from "./grid";
+import { GridBuilder, SheetGrid, detached } from "./grid";
 import * as xml from "./xml";
 import { XmlScanner, decodeText, decodeXstring } from "./xml";
 import * as cellref from "./cellref";
@@ -47,7 +47,7 @@ export function readSharedStrings(text: string, part: string): string[] {
   const x = new XmlScanner(text, part);
   const out: string[] = [];
   for (let t = x.next(); t !== END; t = x.next()) {
-    if (t === OPEN && x.depth <= 2 && x.is("si")) out.push(readRichText(x));
+    if (t === OPEN && x.depth <= 2 && x.is("si")) out.push(detached(readRichText(x)));
   }
   return out;
 }
