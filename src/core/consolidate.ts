@@ -353,43 +353,7 @@ interface Record_ {
   readonly chartNotes: readonly string[];
 }
 
-/**
- * Text kept from a return, detached from the cell text it was read from and shared between rows.
- * JavaScript engines keep a substring pointing into its parent string: an entry kept as read would
- * pin its workbook's whole sheet text in memory (a hundred returns: 180 MB instead of 40 MB).
- */
-class TextPool {
-  private readonly pool = new Map<string, string>();
-  get(text: string): string {
-    let kept = this.pool.get(text);
-    if (kept === undefined) {
-      kept = (" " + text).slice(1); // a fresh copy: the concatenation is flattened first
-      this.pool.set(kept, kept);
-    }
-    return kept;
-  }
-}
-
-/**
- * The entries to keep, their text from the pool. Within one log the same text is the same string
- * (a shared string, read once), so a map of the log's own strings answers most look-ups by
- * identity, a third of the cost of the pool's look-up by content.
- */
-function keptEntries(entries: readonly LogEntry[], pool: TextPool): EntryTable {
-  const own = new Map<string, string>();
-  return EntryTable.of(entries, (s) => {
-    let kept = own.get(s);
-    if (kept === undefined) own.set(s, (kept = pool.get(s)));
-    return kept;
-  });
-}
-
-function recordOf(
-  input: ReturnInput,
-  index: number,
-  period: FiscalPeriod,
-  text: TextPool
-): Record_ {
+function recordOf(input: ReturnInput, index: number, period: FiscalPeriod): Record_ {
   const office = input.office?.trim() || undefined;
   const key = office ? officeKey(office) : undefined;
   if (input.kind !== "report") {
@@ -429,7 +393,7 @@ function recordOf(
     // Entries are kept only where they may count: a valid return for the period, with an office.
     entries:
       report.errors === 0 && office && samePeriod(input.period, period)
-        ? keptEntries(report.log.entries, text)
+        ? EntryTable.of(report.log.entries)
         : EntryTable.EMPTY,
     inQuarter: entriesInQuarter(report.log.entries, input.period).length,
     figures: report.figures,
@@ -668,7 +632,6 @@ function sortStatuses(rows: StatusRow[]): StatusRow[] {
  */
 export class Consolidation {
   private readonly records: Record_[] = [];
-  private readonly text = new TextPool();
 
   constructor(
     readonly period: FiscalPeriod,
@@ -677,7 +640,7 @@ export class Consolidation {
 
   /** Add one file; returns its status as things stand (a later file may supersede it). */
   add(input: ReturnInput): StatusRow {
-    const r = recordOf(input, this.records.length, this.period, this.text);
+    const r = recordOf(input, this.records.length, this.period);
     this.records.push(r);
     return this.statuses().find((s) => s.index === r.index)!;
   }

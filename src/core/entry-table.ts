@@ -10,14 +10,16 @@
  */
 import { Day } from "./dates";
 import { LogEntry } from "./log";
-import { ACTIVITIES, Activity, LEVELS, Level, SECTORS, Sector } from "./vocabulary";
+import { ACTIVITIES, LEVELS, SECTORS } from "./vocabulary";
 
 /** Level 0 is "no level" (an NGO row); the others are LEVELS' index + 1. */
 const NO_LEVEL = 0;
 
-const SECTOR_CODE: ReadonlyMap<Sector, number> = new Map(SECTORS.map((s, i) => [s, i]));
-const LEVEL_CODE: ReadonlyMap<Level, number> = new Map(LEVELS.map((l, i) => [l, i + 1]));
-const ACTIVITY_CODE: ReadonlyMap<Activity, number> = new Map(ACTIVITIES.map((a, i) => [a, i]));
+/** A word's place in its (short) vocabulary list: readLog's fields are the list's own strings. */
+function codeOf(words: readonly string[], word: string): number {
+  for (let i = 0; i < words.length; i++) if (words[i] === word) return i;
+  throw new RangeError(`"${word}" is not one of ${words.join(", ")}`);
+}
 
 export class EntryTable {
   private constructor(
@@ -41,10 +43,10 @@ export class EntryTable {
   static readonly EMPTY = EntryTable.of([]);
 
   /**
-   * The entries, each text field through `text` (the consolidation detaches and shares its
-   * strings there). `entry(i)` gives back an object equal to entries[i].
+   * The entries; `entry(i)` gives back an object equal to entries[i]. Text is kept as given: the
+   * readers hand out strings that do not hold on to the file they were read from.
    */
-  static of(entries: readonly LogEntry[], text: (s: string) => string = (s) => s): EntryTable {
+  static of(entries: readonly LogEntry[]): EntryTable {
     const n = entries.length;
     const row = new Int32Array(n);
     const date = new Int32Array(n);
@@ -63,16 +65,16 @@ export class EntryTable {
       const e = entries[i];
       row[i] = e.row;
       date[i] = e.date;
-      sector[i] = SECTOR_CODE.get(e.sector)!;
-      level[i] = e.level === undefined ? NO_LEVEL : LEVEL_CODE.get(e.level)!;
-      activity[i] = ACTIVITY_CODE.get(e.activity)!;
-      agency[i] = text(e.agency);
-      pocName[i] = text(e.pocName);
-      pocTitle[i] = text(e.pocTitle);
+      sector[i] = codeOf(SECTORS, e.sector);
+      level[i] = e.level === undefined ? NO_LEVEL : codeOf(LEVELS, e.level) + 1;
+      activity[i] = codeOf(ACTIVITIES, e.activity);
+      agency[i] = e.agency;
+      pocName[i] = e.pocName;
+      pocTitle[i] = e.pocTitle;
       presentations[i] = e.presentations;
       agencies[i] = e.agencies;
       attendees[i] = e.attendees;
-      content[i] = text(e.content);
+      content[i] = e.content;
       significant[i] = e.significant ? 1 : 0;
     }
     return new EntryTable(

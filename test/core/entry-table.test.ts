@@ -50,40 +50,6 @@ describe("EntryTable", () => {
     expect(table.entry(1)).toMatchObject({ level: "State", attendees: 40 });
   });
 
-  it("takes its text through the function given (the consolidation's shared copies)", () => {
-    const seen: string[] = [];
-    const table = EntryTable.of(
-      [
-        {
-          row: 2,
-          date: utcDay(2007, 4, 2),
-          sector: "NGO",
-          level: undefined,
-          activity: "New Contact",
-          agency: "A",
-          pocName: "B",
-          pocTitle: "C",
-          presentations: 0,
-          agencies: 0,
-          attendees: 0,
-          content: "D",
-          significant: false,
-        },
-      ],
-      (s) => {
-        seen.push(s);
-        return s.toLowerCase();
-      }
-    );
-    expect(seen).toEqual(["A", "B", "C", "D"]);
-    expect(table.entry(0)).toMatchObject({
-      agency: "a",
-      pocName: "b",
-      pocTitle: "c",
-      content: "d",
-    });
-  });
-
   it("refuses an index outside the table instead of making up an entry", () => {
     const table = EntryTable.of([]);
     expect(table.length).toBe(0);
