@@ -162,15 +162,14 @@ function duplicates(
   agency: Int32Array,
   cellOf: (c: "agency", row: number) => string | undefined
 ): Finding[] {
-  const seen = new Map<number, number>();
+  const seen = new FirstRows(entries.length);
   const out: Finding[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     // date, agency and activity in one number: dates are below DAYS_SPAN, activities below 4.
     const key = (agency[i] * 4 + ACTIVITY_INDEX[e.activity]) * DAYS_SPAN + e.date;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, e.row);
-    else {
+    const first = seen.firstRow(key, e.row);
+    if (first !== e.row) {
       out.push(
         warning(
           e,
@@ -185,25 +184,61 @@ function duplicates(
   return out;
 }
 
+/**
+ * The first row seen with each key (a whole number below 2^53), in a table sized once for the
+ * log: a Map grows and rehashes a dozen times over a log of thousands of rows, per log.
+ */
+class FirstRows {
+  private readonly keys: Float64Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  constructor(count: number) {
+    let size = 16;
+    while (size < 2 * count) size *= 2;
+    this.keys = new Float64Array(size);
+    this.rows = new Int32Array(size); // 0: empty (worksheet rows start at 1)
+    this.mask = size - 1;
+  }
+
+  /** The row first seen with `key`; `row` (now recorded) when the key is new. */
+  firstRow(key: number, row: number): number {
+    // Mix the high and low bits: keys differ mostly in their low bits (the date).
+    let h =
+      (Math.imul((key % 0x40000000) ^ Math.floor(key / 0x40000000), 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const r = this.rows[h];
+      if (r === 0) {
+        this.keys[h] = key;
+        this.rows[h] = row;
+        return row;
+      }
+      if (this.keys[h] === key) return r;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
 function followUpsWithoutNewContact(
   entries: LogEntry[],
   agency: Int32Array,
   cellOf: (c: "activity", row: number) => string | undefined
 ): Finding[] {
-  // The earliest New Contact per agency: a follow-up needs one on or before its own date.
-  const firstContact = new Map<number, Day>();
+  // The earliest New Contact per agency (by its number, below the entries' count; -1 for none):
+  // a follow-up needs one on or before its own date.
+  const firstContact = new Int32Array(entries.length).fill(-1);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (e.activity !== NEW_CONTACT) continue;
-    const d = firstContact.get(agency[i]);
-    if (d === undefined || e.date < d) firstContact.set(agency[i], e.date);
+    const d = firstContact[agency[i]];
+    if (d < 0 || e.date < d) firstContact[agency[i]] = e.date;
   }
   const out: Finding[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (e.activity !== FOLLOW_UP) continue;
-    const d = firstContact.get(agency[i]);
-    if (d === undefined || d > e.date) {
+    const d = firstContact[agency[i]];
+    if (d < 0 || d > e.date) {
       out.push(
         warning(
           e,

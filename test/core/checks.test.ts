@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { IMPLAUSIBLE_COUNT, checkLog, warnings } from "../../src/core/checks";
 import { Finding, FINDING_SEVERITY, columnLetters, sortFindings } from "../../src/core/findings";
 import { CellValue, readLog } from "../../src/core/log";
@@ -311,5 +312,51 @@ describe("checkLog and analyze", () => {
     [703, "AAA"],
   ])("column %i is %s", (n, letters) => {
     expect(columnLetters(n)).toBe(letters);
+  });
+});
+
+describe("the cross-row warnings against a model written here", () => {
+  // Few agencies (spelled several ways), dates and activities: many repeats, many look-ups.
+  const AGENCIES = ["Safe Harbor", "safe  HARBOR", "Metro PD", "metro pd.", "Oak House"];
+  const key = (agency: string) => agency.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const DATES = ["04/02/2007", "04/03/2007", "05/01/2007"];
+  const rowArb = fc.record({
+    agency: fc.constantFrom(...AGENCIES),
+    date: fc.constantFrom(...DATES),
+    followUp: fc.boolean(),
+  });
+
+  test("duplicates name the first row with the same date, agency and activity; follow-ups without an earlier New Contact are flagged", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), (gen) => {
+        const rows = gen.map((g) =>
+          (g.followUp ? ngoFollowUp : ngoNew)({ Agency: g.agency, Date: g.date })
+        );
+        const found = warn(rows);
+        const expected: { code: string; row: number; first?: number }[] = [];
+        gen.forEach((g, i) => {
+          const first = gen.findIndex(
+            (h) => key(h.agency) === key(g.agency) && h.date === g.date && h.followUp === g.followUp
+          );
+          if (first < i) expected.push({ code: "duplicate", row: i + 2, first: first + 2 });
+        });
+        gen.forEach((g, i) => {
+          const day = (d: string) => DATES.indexOf(d); // DATES are in order
+          const contact = gen.some(
+            (h) => !h.followUp && key(h.agency) === key(g.agency) && day(h.date) <= day(g.date)
+          );
+          if (g.followUp && !contact) {
+            expected.push({ code: "follow-up-without-new-contact", row: i + 2 });
+          }
+        });
+        const got = found.map((f) => ({
+          code: f.code,
+          row: f.row,
+          ...(f.code === "duplicate" ? { first: Number(/as row (\d+)/.exec(f.message)![1]) } : {}),
+        }));
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 200 }
+    );
   });
 });
