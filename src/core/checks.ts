@@ -266,8 +266,10 @@ function formulaLikeText(parsed: ParsedLog): Finding[] {
     const cells = values[i];
     for (let k = 0; k < indexes.length; k++) {
       const v = cells[indexes[k]];
-      // (charCodeAt(0) of "" is NaN, and FORMULA_START[NaN] is undefined: not formula-like.)
-      if (typeof v !== "string" || FORMULA_START[v.charCodeAt(0)] !== 1) continue;
+      if (typeof v !== "string") continue;
+      // Indexes inside the table only ("" gives NaN): a typed array read outside it is slow.
+      const first = v.charCodeAt(0);
+      if (!(first < 128) || FORMULA_START[first] !== 1) continue;
       if (v.trim() === "") continue; // a cell of tabs or line breaks is blank, not a formula
       const row = top + i;
       const header = LOG_COLUMN[keyed[k]].header;
