@@ -5,7 +5,7 @@
  * Why not the entries themselves: a hundred returns are 200,000 LogEntry objects, and every one
  * of them is copied by the garbage collector as it ages, then marked again at each full
  * collection. Measured with `npm run bench -- consolidate`, keeping them as objects cost a fifth
- * of the whole consolidation; held here they are a dozen arrays per return, most of them typed
+ * of the whole consolidation; held here they are four arrays per return, three of them typed
  * (outside the collected heap), and the coded fields are small numbers.
  */
 import { Day } from "./dates";
@@ -21,23 +21,22 @@ function codeOf(words: readonly string[], word: string): number {
   throw new RangeError(`"${word}" is not one of ${words.join(", ")}`);
 }
 
+/**
+ * Four blocks per table, whatever its size (an allocation each; typed ones live outside the
+ * collected heap): whole numbers, codes, counts and text, each field a run of `length` slots.
+ */
 export class EntryTable {
   private constructor(
     readonly length: number,
-    private readonly row: Int32Array,
-    private readonly date: Int32Array,
-    private readonly sector: Uint8Array,
-    private readonly level: Uint8Array,
-    private readonly activity: Uint8Array,
-    private readonly agency: readonly string[],
-    private readonly pocName: readonly string[],
-    private readonly pocTitle: readonly string[],
+    /** row, then date. */
+    private readonly ints: Int32Array,
+    /** sector, level, activity, significant. */
+    private readonly codes: Uint8Array,
     // Counts as they were read (whole numbers, possibly beyond 32 bits): doubles keep them exact.
-    private readonly presentations: Float64Array,
-    private readonly agencies: Float64Array,
-    private readonly attendees: Float64Array,
-    private readonly content: readonly string[],
-    private readonly significant: Uint8Array
+    /** presentations, agencies, attendees. */
+    private readonly counts: Float64Array,
+    /** agency, POC name, POC title, content. */
+    private readonly texts: readonly string[]
   ) {}
 
   static readonly EMPTY = EntryTable.of([]);
@@ -48,71 +47,48 @@ export class EntryTable {
    */
   static of(entries: readonly LogEntry[]): EntryTable {
     const n = entries.length;
-    const row = new Int32Array(n);
-    const date = new Int32Array(n);
-    const sector = new Uint8Array(n);
-    const level = new Uint8Array(n);
-    const activity = new Uint8Array(n);
-    const agency = new Array<string>(n);
-    const pocName = new Array<string>(n);
-    const pocTitle = new Array<string>(n);
-    const presentations = new Float64Array(n);
-    const agencies = new Float64Array(n);
-    const attendees = new Float64Array(n);
-    const content = new Array<string>(n);
-    const significant = new Uint8Array(n);
+    const ints = new Int32Array(2 * n);
+    const codes = new Uint8Array(4 * n);
+    const counts = new Float64Array(3 * n);
+    const texts = new Array<string>(4 * n);
     for (let i = 0; i < n; i++) {
       const e = entries[i];
-      row[i] = e.row;
-      date[i] = e.date;
-      sector[i] = codeOf(SECTORS, e.sector);
-      level[i] = e.level === undefined ? NO_LEVEL : codeOf(LEVELS, e.level) + 1;
-      activity[i] = codeOf(ACTIVITIES, e.activity);
-      agency[i] = e.agency;
-      pocName[i] = e.pocName;
-      pocTitle[i] = e.pocTitle;
-      presentations[i] = e.presentations;
-      agencies[i] = e.agencies;
-      attendees[i] = e.attendees;
-      content[i] = e.content;
-      significant[i] = e.significant ? 1 : 0;
+      ints[i] = e.row;
+      ints[n + i] = e.date;
+      codes[i] = codeOf(SECTORS, e.sector);
+      codes[n + i] = e.level === undefined ? NO_LEVEL : codeOf(LEVELS, e.level) + 1;
+      codes[2 * n + i] = codeOf(ACTIVITIES, e.activity);
+      codes[3 * n + i] = e.significant ? 1 : 0;
+      counts[i] = e.presentations;
+      counts[n + i] = e.agencies;
+      counts[2 * n + i] = e.attendees;
+      texts[i] = e.agency;
+      texts[n + i] = e.pocName;
+      texts[2 * n + i] = e.pocTitle;
+      texts[3 * n + i] = e.content;
     }
-    return new EntryTable(
-      n,
-      row,
-      date,
-      sector,
-      level,
-      activity,
-      agency,
-      pocName,
-      pocTitle,
-      presentations,
-      agencies,
-      attendees,
-      content,
-      significant
-    );
+    return new EntryTable(n, ints, codes, counts, texts);
   }
 
   /** The i-th entry, as a new object. */
   entry(i: number): LogEntry {
-    if (!(i >= 0 && i < this.length)) throw new RangeError(`no entry ${i} of ${this.length}`);
-    const level = this.level[i];
+    const n = this.length;
+    if (!(i >= 0 && i < n)) throw new RangeError(`no entry ${i} of ${n}`);
+    const level = this.codes[n + i];
     return {
-      row: this.row[i],
-      date: this.date[i] as Day,
-      sector: SECTORS[this.sector[i]],
+      row: this.ints[i],
+      date: this.ints[n + i] as Day,
+      sector: SECTORS[this.codes[i]],
       level: level === NO_LEVEL ? undefined : LEVELS[level - 1],
-      activity: ACTIVITIES[this.activity[i]],
-      agency: this.agency[i],
-      pocName: this.pocName[i],
-      pocTitle: this.pocTitle[i],
-      presentations: this.presentations[i],
-      agencies: this.agencies[i],
-      attendees: this.attendees[i],
-      content: this.content[i],
-      significant: this.significant[i] === 1,
+      activity: ACTIVITIES[this.codes[2 * n + i]],
+      agency: this.texts[i],
+      pocName: this.texts[n + i],
+      pocTitle: this.texts[2 * n + i],
+      presentations: this.counts[i],
+      agencies: this.counts[n + i],
+      attendees: this.counts[2 * n + i],
+      content: this.texts[3 * n + i],
+      significant: this.codes[3 * n + i] === 1,
     };
   }
 
