@@ -236,9 +236,11 @@ const HEADER_SEARCH_ROWS = 30;
  */
 function tableRows(grid: SheetGrid, t: TableRef): CellValue[][] {
   if (t.left !== grid.left) return slice(grid, t.top, t.left, t.bottom, t.right);
-  const header = slice(grid, t.top, t.left, t.top, t.right)[0];
-  const body = grid.values.slice(t.top + 1 - grid.top, t.bottom + 1 - grid.top) as CellValue[][];
-  return [header, ...body];
+  const rows: CellValue[][] = [slice(grid, t.top, t.left, t.top, t.right)[0]];
+  const end = Math.min(t.bottom + 1 - grid.top, grid.values.length);
+  for (let i = Math.max(0, t.top + 1 - grid.top); i < end; i++)
+    rows.push(grid.values[i] as CellValue[]);
+  return rows;
 }
 
 function logFromTable(grid: SheetGrid, t: TableRef, date1904: boolean): LogLocation {
