@@ -558,26 +558,30 @@ export function returnStatusSheet(n: NationalReport): SheetSpec {
 
 /** The counted rows, the engine's reading of each cell, with where each came from. */
 export function combinedLogSheet(n: NationalReport, date1904: boolean): SheetSpec {
-  const rows = n.log.rows().map(({ entry: e, office, file }) => {
-    const training = e.activity === "Training/Seminar";
-    return [
-      serialFromDay(e.date, date1904),
-      e.sector,
-      e.level ?? null,
-      e.activity,
-      e.agency,
-      e.pocName || null,
-      e.pocTitle || null,
-      training ? e.presentations : null,
-      training ? e.agencies : null,
-      training ? e.attendees : null,
-      e.content,
-      e.significant ? "Y" : "N",
-      office,
-      file,
-      e.row,
-    ];
-  });
+  const rows: SpecCell["value"][][] = [];
+  for (const { office, file, entries } of n.log.parts) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries.entry(i);
+      const training = e.activity === "Training/Seminar";
+      rows.push([
+        serialFromDay(e.date, date1904),
+        e.sector,
+        e.level ?? null,
+        e.activity,
+        e.agency,
+        e.pocName || null,
+        e.pocTitle || null,
+        training ? e.presentations : null,
+        training ? e.agencies : null,
+        training ? e.attendees : null,
+        e.content,
+        e.significant ? "Y" : "N",
+        office,
+        file,
+        e.row,
+      ]);
+    }
+  }
   return tableSpec(
     NATIONAL_TABLES.log,
     NATIONAL_SHEETS.log,
