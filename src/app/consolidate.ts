@@ -344,16 +344,21 @@ export async function readReturn(
 // ---- The whole consolidation, for any face ----------------------------------------------------
 
 export interface FileProgress {
+  /** The file just read (its name as given). */
+  readonly file: string;
   /** Files read so far, and in all. */
   readonly done: number;
   readonly total: number;
-  /** The whole status table as things stand (a later file may supersede an earlier one). */
+  /**
+   * The whole status table as things stand (a later file may supersede an earlier one): every
+   * file's status is resolved again, so it is worked out only when asked for.
+   */
   statuses(): StatusRow[];
 }
 
 export interface ConsolidateFilesOptions extends ConsolidateOptions, ReadOptions {
-  /** Called after each file with its status as things stand. */
-  readonly onFile?: (row: StatusRow, progress: FileProgress) => void;
+  /** Called after each file. */
+  readonly onFile?: (progress: FileProgress) => void;
 }
 
 /**
@@ -369,8 +374,13 @@ export async function consolidateFiles(
   for (const f of files) {
     const got = typeof f === "function" ? await f() : f;
     const input = "bytes" in got ? await readReturn(got, options) : got;
-    const row = c.add(input);
-    options.onFile?.(row, { done: c.count, total: files.length, statuses: () => c.statuses() });
+    c.add(input);
+    options.onFile?.({
+      file: input.file,
+      done: c.count,
+      total: files.length,
+      statuses: () => c.statuses(),
+    });
   }
   return c.finish();
 }

@@ -638,11 +638,9 @@ export class Consolidation {
     readonly options: ConsolidateOptions = {}
   ) {}
 
-  /** Add one file; returns its status as things stand (a later file may supersede it). */
-  add(input: ReturnInput): StatusRow {
-    const r = recordOf(input, this.records.length, this.period);
-    this.records.push(r);
-    return this.statuses().find((s) => s.index === r.index)!;
+  /** Add one file. Its status, as things stand, is in `statuses()` (resolved only when asked). */
+  add(input: ReturnInput): void {
+    this.records.push(recordOf(input, this.records.length, this.period));
   }
 
   get count(): number {

@@ -213,6 +213,8 @@ describe("reading a return", () => {
 describe("the national workbook", () => {
   let bytes: Uint8Array;
   let national: ReturnType<typeof consolidate>;
+  const progress: string[] = [];
+  let firstTable: (string | null)[][] = [];
   const INJECTIONS = [
     '=HYPERLINK("http://example.invalid/x","click me")',
     "+cmd|' /C calc'!A0",
@@ -276,9 +278,32 @@ describe("the national workbook", () => {
         file("denver-q2.xlsx", q2),
         file("notes.txt", new TextEncoder().encode("hello")),
       ],
-      { roster: ["SAC Houston", "SAC Miami", "SAC Boston", "SAC Denver", "Attaché Rome"] }
+      {
+        roster: ["SAC Houston", "SAC Miami", "SAC Boston", "SAC Denver", "Attaché Rome"],
+        onFile: (at) => {
+          progress.push(`${at.done}/${at.total} ${at.file}`);
+          if (at.done === 1) firstTable = at.statuses().map((s) => [s.office ?? null, s.status]);
+        },
+      }
     );
     bytes = await nationalWorkbook(national);
+  });
+
+  test("its progress: each file as it is read, and the table as it stands when asked", () => {
+    expect(progress).toEqual([
+      "1/5 houston.xlsx",
+      "2/5 miami.xlsx",
+      "3/5 boston.xlsx",
+      "4/5 denver-q2.xlsx",
+      "5/5 notes.txt",
+    ]);
+    expect(firstTable).toEqual([
+      ["Attaché Rome", "missing"],
+      ["SAC Boston", "missing"],
+      ["SAC Denver", "missing"],
+      ["SAC Houston", "received"],
+      ["SAC Miami", "missing"],
+    ]);
   });
 
   test("its statuses: every file, every roster office", () => {

@@ -257,7 +257,7 @@ export async function consolidate(ctx: CommandContext): Promise<number> {
         ...(roster ? { roster } : {}),
         ...(previous ? { previous } : {}),
         today: dayFromDate(new Date()),
-        onFile: (row) => progress.tick(row.file ?? ""),
+        onFile: (at) => progress.tick(at.file),
       }
     );
   } finally {

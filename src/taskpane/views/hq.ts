@@ -238,9 +238,9 @@ function build(panel: HTMLElement, ctx: ViewContext) {
             ...(rosterNames ? { roster: rosterNames } : {}),
             ...(prior ? { previous: prior } : {}),
             today: today(),
-            onFile: (row, at) => {
+            onFile: (at) => {
               progressBar.value = at.done;
-              progressText.textContent = `Read ${at.done} of ${at.total}: ${row.file ?? ""}`;
+              progressText.textContent = `Read ${at.done} of ${at.total}: ${at.file}`;
               table.replaceChildren(statusTable(at.statuses()));
             },
           }
