@@ -145,27 +145,29 @@ export class SheetGrid {
 
   /** One row as a dense array of `cols` values (index 0 is column A). */
   rowValues(row: number): CellValue[] {
-    const out: CellValue[] = new Array<CellValue>(this.cols).fill(null);
-    if (row < 1 || row > this.rows) return out;
-    for (let i = this.rowStart[row]; i < this.rowStart[row + 1]; i++) {
-      out[this.colOf[i] - 1] = this.valueAt(i);
-    }
-    return out;
+    return this.denseRow(row, this.blankRow());
   }
 
   /** The whole sheet as dense rows from A1 (`values()[r - 1][c - 1]`). */
   values(): CellValue[][] {
     const out: CellValue[][] = [];
-    // Each row starts as a copy of a row of blanks (a packed array, copied in one go), then
-    // takes its cells.
+    const blank = this.blankRow();
+    for (let r = 1; r <= this.rows; r++) out.push(this.denseRow(r, blank));
+    return out;
+  }
+
+  /** `cols` nulls, a packed array: each dense row starts as a copy of it (copied in one go). */
+  private blankRow(): CellValue[] {
     const blank: CellValue[] = [];
     for (let c = 0; c < this.cols; c++) blank.push(null);
-    for (let r = 1; r <= this.rows; r++) {
-      const row = blank.slice();
-      for (let i = this.rowStart[r]; i < this.rowStart[r + 1]; i++) {
-        row[this.colOf[i] - 1] = this.valueAt(i);
-      }
-      out.push(row);
+    return blank;
+  }
+
+  private denseRow(row: number, blank: readonly CellValue[]): CellValue[] {
+    const out = blank.slice();
+    if (row < 1 || row > this.rows) return out;
+    for (let i = this.rowStart[row]; i < this.rowStart[row + 1]; i++) {
+      out[this.colOf[i] - 1] = this.valueAt(i);
     }
     return out;
   }
