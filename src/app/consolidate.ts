@@ -41,7 +41,7 @@ import {
 } from "../core/period";
 import { Report, analyze } from "../core/report";
 import { SETTING, SettingError, decodeOpening, encodeOpening, openingKey } from "../core/settings";
-import { LOG_HEADERS } from "../core/vocabulary";
+import { LOG_HEADERS, TRAINING } from "../core/vocabulary";
 import { NoPeriodError } from "./quarterly";
 import {
   ChartLayout,
@@ -569,29 +569,26 @@ export function returnStatusSheet(n: NationalReport): SheetSpec {
 /** The counted rows, the engine's reading of each cell, with where each came from. */
 export function combinedLogSheet(n: NationalReport, date1904: boolean): SheetSpec {
   const rows: SpecCell["value"][][] = [];
-  for (const { office, file, entries } of n.log.parts) {
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries.entry(i);
-      const training = e.activity === "Training/Seminar";
-      rows.push([
-        serialFromDay(e.date, date1904),
-        e.sector,
-        e.level ?? null,
-        e.activity,
-        e.agency,
-        e.pocName || null,
-        e.pocTitle || null,
-        training ? e.presentations : null,
-        training ? e.agencies : null,
-        training ? e.attendees : null,
-        e.content,
-        e.significant ? "Y" : "N",
-        office,
-        file,
-        e.row,
-      ]);
-    }
-  }
+  n.log.forEach((e, office, file) => {
+    const training = e.activity === TRAINING;
+    rows.push([
+      serialFromDay(e.date, date1904),
+      e.sector,
+      e.level ?? null,
+      e.activity,
+      e.agency,
+      e.pocName || null,
+      e.pocTitle || null,
+      training ? e.presentations : null,
+      training ? e.agencies : null,
+      training ? e.attendees : null,
+      e.content,
+      e.significant ? "Y" : "N",
+      office,
+      file,
+      e.row,
+    ]);
+  });
   return tableSpec(
     NATIONAL_TABLES.log,
     NATIONAL_SHEETS.log,

@@ -199,12 +199,17 @@ export class CombinedLog {
     this.length = parts.reduce((n, p) => n + p.entries.length, 0);
   }
 
+  /** Calls `fn` with every row, in order (each entry a new object). */
+  forEach(fn: (entry: LogEntry, office: string, file: string) => void): void {
+    for (const { office, file, entries } of this.parts) {
+      for (let i = 0; i < entries.length; i++) fn(entries.entry(i), office, file);
+    }
+  }
+
   /** Every row as an object, in order. */
   rows(): ConsolidatedRow[] {
     const out: ConsolidatedRow[] = [];
-    for (const { office, file, entries } of this.parts) {
-      for (let i = 0; i < entries.length; i++) out.push({ entry: entries.entry(i), office, file });
-    }
+    this.forEach((entry, office, file) => out.push({ entry, office, file }));
     return out;
   }
 }

@@ -91,11 +91,4 @@ export class EntryTable {
       significant: this.codes[3 * n + i] === 1,
     };
   }
-
-  /** Every entry, as new objects. */
-  entries(): LogEntry[] {
-    const out: LogEntry[] = [];
-    for (let i = 0; i < this.length; i++) out.push(this.entry(i));
-    return out;
-  }
 }

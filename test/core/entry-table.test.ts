@@ -9,6 +9,10 @@ import { ACTIVITIES, LEVELS, SECTORS } from "../../src/core/vocabulary";
 import { grid, leTraining, ngoNew, utcDay } from "./builders";
 
 const text = fc.string({ maxLength: 12 });
+/** Every entry of the table, in order. */
+const all = (table: EntryTable): LogEntry[] =>
+  Array.from({ length: table.length }, (_, i) => table.entry(i));
+
 const entryArb: fc.Arbitrary<LogEntry> = fc.record({
   row: fc.integer({ min: 2, max: 1_048_576 }),
   date: fc.integer({ min: utcDay(2000, 1, 1), max: utcDay(2099, 12, 31) }),
@@ -32,7 +36,7 @@ describe("EntryTable", () => {
       fc.property(fc.array(entryArb, { maxLength: 40 }), (entries) => {
         const table = EntryTable.of(entries);
         expect(table.length).toBe(entries.length);
-        expect(table.entries()).toStrictEqual(entries.map((e) => ({ ...e, level: e.level })));
+        expect(all(table)).toStrictEqual(entries.map((e) => ({ ...e, level: e.level })));
       }),
       { numRuns: 300 }
     );
@@ -54,6 +58,6 @@ describe("EntryTable", () => {
     const table = EntryTable.of([]);
     expect(table.length).toBe(0);
     expect(() => table.entry(0)).toThrow(RangeError);
-    expect(EntryTable.EMPTY.entries()).toEqual([]);
+    expect(all(EntryTable.EMPTY)).toEqual([]);
   });
 });
