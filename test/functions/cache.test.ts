@@ -157,6 +157,15 @@ describe("the figures match (QUARTER, CUMULATIVE, CHART): free text only blank o
     const entry = cache.get(grid(v), FIGURES);
     return PERIODS.map((p) => entry.figures(parsePeriod(p)));
   };
+  /** The log with cell (i, j) changed to `value` is a new log, with the figures of its cells. */
+  const expectNewLog = (i: number, j: number, value: CellValue) => {
+    const cache = new LogCache();
+    const first = cache.get(grid(logRange()), FIGURES);
+    const edited: CellValue[][] = logRange();
+    edited[i][j] = value;
+    expect(cache.get(grid(edited), FIGURES)).not.toBe(first);
+    expect(cachedFigures(cache, edited)).toEqual(figuresOf(edited));
+  };
 
   test("the fixture's text columns are the presence-only ones (the test below edits them)", () => {
     const columns = readLog(grid(logRange())).columns;
@@ -191,14 +200,7 @@ describe("the figures match (QUARTER, CUMULATIVE, CHART): free text only blank o
       for (const filled of [true, false]) {
         const cells = cellsWhere(logRange(), [j], filled);
         expect(cells.length).toBeGreaterThan(0);
-        for (const [i] of cells) {
-          const cache = new LogCache();
-          const first = cache.get(grid(logRange()), FIGURES);
-          const edited = logRange();
-          edited[i][j] = filled ? "  " : "filled";
-          expect(cache.get(grid(edited), FIGURES)).not.toBe(first);
-          expect(cachedFigures(cache, edited)).toEqual(figuresOf(edited));
-        }
+        for (const [i] of cells) expectNewLog(i, j, filled ? "  " : "filled");
       }
     }
   );
@@ -235,14 +237,7 @@ describe("the figures match (QUARTER, CUMULATIVE, CHART): free text only blank o
           : isBlank(before, true)
             ? ["Y", 1, "Local"]
             : [`${before}x`, ` ${before}`, `${before}`.toUpperCase(), null];
-      for (const value of others.filter((o) => o !== before)) {
-        const cache = new LogCache();
-        const first = cache.get(grid(logRange()), FIGURES);
-        const edited: CellValue[][] = logRange();
-        edited[i][j] = value;
-        expect(cache.get(grid(edited), FIGURES)).not.toBe(first);
-        expect(cachedFigures(cache, edited)).toEqual(figuresOf(edited));
-      }
+      for (const value of others.filter((o) => o !== before)) expectNewLog(i, j, value);
     }
   });
 
