@@ -84,6 +84,18 @@ const houstonFile = path.join(OUT, "houston.xlsx");
 const brokenFile = path.join(OUT, "broken.xlsx");
 const notesFile = path.join(OUT, "notes.xlsx");
 
+/** Press "Download the workbook", save the file under OUT as `saveAs`, and open it. */
+async function downloadWorkbook(saveAs: string): Promise<{ book: XlsxAdapter; suggested: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the workbook" }).click(),
+  ]);
+  const file = path.join(OUT, saveAs);
+  await download.saveAs(file);
+  const book = XlsxAdapter.fromBytes(new Uint8Array(fs.readFileSync(file)));
+  return { book, suggested: download.suggestedFilename() };
+}
+
 async function checkA11y(name: string): Promise<void> {
   axe[name] = await axeProblems(page);
 }
@@ -255,14 +267,8 @@ describe("the task pane in the browser-only mode", () => {
   });
 
   test("downloads the workbook; read back, its figures are analyze()'s", async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Download the workbook" }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe("houston.xlsx");
-    const file = path.join(OUT, "houston-downloaded.xlsx");
-    await download.saveAs(file);
-    const book = XlsxAdapter.fromBytes(new Uint8Array(fs.readFileSync(file)));
+    const { book, suggested } = await downloadWorkbook("houston-downloaded.xlsx");
+    expect(suggested).toBe("houston.xlsx");
     const q = await loadQuarterly(book);
     const typedRow: Row = [
       serialFromDay(TYPED.date.day, false),
@@ -373,13 +379,7 @@ describe("the task pane in the browser-only mode", () => {
       .waitFor();
     await checkA11y("setup");
     await screenshot(page, "pane-setup");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Download the workbook" }).click(),
-    ]);
-    const file = path.join(OUT, "new.xlsx");
-    await download.saveAs(file);
-    const book = XlsxAdapter.fromBytes(new Uint8Array(fs.readFileSync(file)));
+    const { book } = await downloadWorkbook("new.xlsx");
     expect(await book.sheetNames()).toEqual([
       "Quarterly Report",
       "Outreach Log",
@@ -400,13 +400,7 @@ describe("the task pane in the browser-only mode", () => {
         /^Nothing was missing: no sheet added\. Marked “Notes” LES\/FOUO in the header and footer\.$/
       )
       .waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Download the workbook" }).click(),
-    ]);
-    const file = path.join(OUT, "notes-marked.xlsx");
-    await download.saveAs(file);
-    const book = XlsxAdapter.fromBytes(new Uint8Array(fs.readFileSync(file)));
+    const { book } = await downloadWorkbook("notes-marked.xlsx");
     expect(book.book.getHeaderFooter("Notes")).toMatchObject(LES_HEADER_FOOTER);
     expect((await book.readSheet("Notes")).values).toEqual([["Our notes"]]);
     expect(await book.markSheets()).toMatchObject({ marked: [], occupied: [] });
