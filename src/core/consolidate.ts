@@ -27,7 +27,7 @@ import { Finding } from "./findings";
 import { CellValue, LogEntry } from "./log";
 import { FiscalPeriod, formatPeriod, samePeriod } from "./period";
 import { Report } from "./report";
-import { entriesInQuarter } from "./tally";
+import { countInQuarter } from "./tally";
 import { closestMatch } from "./spelling";
 
 export const RETURN_STATUSES = [
@@ -400,7 +400,7 @@ function recordOf(input: ReturnInput, index: number, period: FiscalPeriod): Reco
       report.errors === 0 && office && samePeriod(input.period, period)
         ? EntryTable.of(report.log.entries)
         : EntryTable.EMPTY,
-    inQuarter: entriesInQuarter(report.log.entries, input.period).length,
+    inQuarter: countInQuarter(report.log.entries, input.period),
     figures: report.figures,
     ...(input.opening ? { opening: input.opening } : {}),
     findings: errors.slice(0, FIRST_FINDINGS),

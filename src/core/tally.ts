@@ -88,8 +88,21 @@ export function tally(
   return { quarter, cumulative };
 }
 
+/** Whether an entry falls in a period's quarter (the quarter figures' and narrative's rows). */
+function inQuarterOf(period: FiscalPeriod): (e: LogEntry) => boolean {
+  const w = periodWindows(period);
+  return (e) => e.date >= w.quarterStart && e.date <= w.end;
+}
+
 /** The entries a period's quarter figures come from (and its narrative bullets). */
 export function entriesInQuarter(entries: readonly LogEntry[], period: FiscalPeriod): LogEntry[] {
-  const w = periodWindows(period);
-  return entries.filter((e) => e.date >= w.quarterStart && e.date <= w.end);
+  return entries.filter(inQuarterOf(period));
+}
+
+/** How many entries entriesInQuarter gives, without making the list. */
+export function countInQuarter(entries: readonly LogEntry[], period: FiscalPeriod): number {
+  const inQuarter = inQuarterOf(period);
+  let n = 0;
+  for (const e of entries) if (inQuarter(e)) n++;
+  return n;
 }

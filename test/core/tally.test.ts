@@ -1,7 +1,13 @@
 import { Figures, LineKey } from "../../src/core/chart";
 import { readLog } from "../../src/core/log";
 import { FiscalPeriod, parsePeriod } from "../../src/core/period";
-import { countEntry, entriesInQuarter, periodWindows, tally } from "../../src/core/tally";
+import {
+  countEntry,
+  countInQuarter,
+  entriesInQuarter,
+  periodWindows,
+  tally,
+} from "../../src/core/tally";
 import {
   RowSpec,
   figures,
@@ -157,6 +163,10 @@ describe("quarter and cumulative windows", () => {
   test("entriesInQuarter takes the quarter's rows only", () => {
     const entries = readLog(grid(rows)).entries;
     expect(entriesInQuarter(entries, FY2007_Q3).map((e) => e.row)).toEqual([7, 8]);
+    expect(countInQuarter(entries, FY2007_Q3)).toBe(2);
+    expect(countInQuarter(entries, parsePeriod("FY2007 Q2"))).toBe(
+      entriesInQuarter(entries, parsePeriod("FY2007 Q2")).length
+    );
   });
 
   test("dates in a 1904 workbook fall in the same windows", () => {
