@@ -4,6 +4,7 @@
  * rows skipped. Offices are matched by name with case and spacing ignored (core/consolidate.ts).
  * No file system here: contents in, contents out.
  */
+import { FORMULA_LIKE } from "../core/checks";
 import { officeKey } from "../core/consolidate";
 import { CellValue, isBlank } from "../core/log";
 import { WorkbookPort } from "../workbook/port";
@@ -188,7 +189,7 @@ export function starterRows(offices: readonly string[]): RosterRow[] {
 
 /** A CSV field: quoted when needed; text that a spreadsheet would run as a formula gets a "'". */
 function csvField(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const safe = FORMULA_LIKE.test(s) ? `'${s}` : s;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

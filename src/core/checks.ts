@@ -27,10 +27,13 @@ export const IMPLAUSIBLE_COUNT = { presentations: 50, agencies: 500, attendees: 
 /** Text that a spreadsheet would take for a formula if it were typed in. */
 export const FORMULA_LIKE = /^[=+\-@\t\r]/;
 const TEXT_COLUMNS: readonly ColumnKey[] = ["agency", "pocName", "pocTitle", "content"];
-/** FORMULA_LIKE's first characters, by character code (a look-up per text cell of the log). */
+/**
+ * FORMULA_LIKE's first characters, by character code (a look-up per text cell of the log), taken
+ * from the pattern itself so that the two cannot drift apart (it names ASCII characters only).
+ */
 const FORMULA_START: Uint8Array = (() => {
   const table = new Uint8Array(128);
-  for (const c of "=+-@\t\r") table[c.charCodeAt(0)] = 1;
+  for (let c = 0; c < 128; c++) if (FORMULA_LIKE.test(String.fromCharCode(c))) table[c] = 1;
   return table;
 })();
 
