@@ -76,9 +76,9 @@ export function officeWorkbookFods(): string {
   report.push(
     [],
     [null, null, "Significant Outreach Activity"],
-    [null, null, "Old bullet that fill replaces"],
+    [null, null, "Office text under Significant: stays"],
     [null, null, "Outreach Activity"],
-    [null, null, "Another old bullet"]
+    [null, null, "Office text under Outreach: stays"]
   );
 
   const log: Cell[][] = [LOG_HEADERS.slice()];
