@@ -154,6 +154,9 @@ export class ReadOncePort implements WorkbookPort {
   shiftRows(): Promise<void> {
     throw new Error("a returned workbook is only read");
   }
+  mergeCells(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
   setRowHeights(): Promise<void> {
     throw new Error("a returned workbook is only read");
   }

@@ -223,18 +223,23 @@ export async function planFillBlocks(port: WorkbookPort, q: Quarterly): Promise<
   for (const key of NARRATIVE_ORDER) {
     const found = names.find((n) => n.name.toUpperCase() === BLOCK_NAMES[key].toUpperCase());
     const r = found?.range;
-    if (r && r.sheet.toUpperCase() === q.chart.sheet.toUpperCase() && r.left === r.right)
-      blocks[key] = { top: r.top, bottom: r.bottom, col: r.left };
+    if (r && r.sheet.toUpperCase() === q.chart.sheet.toUpperCase())
+      blocks[key] = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
   }
   const legacy = names.length === 0 && (await port.getSetting(SETTING.period)) !== undefined;
-  const col = Math.min(...Object.values(q.chart.narrative).map((r) => r.col), q.chart.quarterCol);
+  const columns = Object.values(q.chart.narrative).map((r) => r.col);
+  const columnWidths = new Map<number, number>();
+  if (columns.length > 0) {
+    for (let c = Math.min(...columns); c <= Math.max(q.chart.cumulativeCol, ...columns); c++)
+      columnWidths.set(c, await port.columnWidth(q.chart.sheet, c));
+  }
   return planBlocks({
     grid: q.reportGrid,
     chart: q.chart,
     blocks,
     legacy,
     bullets: q.narrative,
-    columnWidth: await port.columnWidth(q.chart.sheet, col),
+    columnWidths,
   });
 }
 
@@ -244,13 +249,11 @@ async function runSteps(port: WorkbookPort, sheet: string, steps: readonly Block
     if (step.kind === "shift") await port.shiftRows(sheet, step.at, step.count);
     else if (step.kind === "write") {
       await port.writeCells(sheet, step.writes);
+      await port.mergeCells(sheet, step.merges);
       await port.setRowHeights(sheet, step.heights);
     } else {
       const b = step.block;
-      await port.setNamedRange(
-        step.name,
-        b ? { sheet, top: b.top, bottom: b.bottom, left: b.col, right: b.col } : undefined
-      );
+      await port.setNamedRange(step.name, b ? { sheet, ...b } : undefined);
     }
   }
 }

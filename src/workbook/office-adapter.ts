@@ -418,6 +418,25 @@ export class OfficeAdapter implements WorkbookPort {
     });
   }
 
+  /** Range.merge per range, in one sync (merging a merged range again changes nothing). */
+  async mergeCells(
+    sheet: string,
+    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
+  ): Promise<void> {
+    if (ranges.length === 0) return;
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const r of ranges)
+        ws.getRangeByIndexes(
+          r.top - 1,
+          r.left - 1,
+          r.bottom - r.top + 1,
+          r.right - r.left + 1
+        ).merge(false);
+      await context.sync();
+    });
+  }
+
   async setRowHeights(
     sheet: string,
     heights: readonly { row: number; height: number }[]

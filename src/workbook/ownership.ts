@@ -29,11 +29,16 @@ export const BLOCK_NAMES: Readonly<Record<NarrativeKey, string>> = {
 /** Every name the add-in records its blocks under starts so. */
 export const BLOCK_NAME_PREFIX = "TIPS_";
 
-/** Where a recorded block stands now (rows inclusive, in one column). */
+/**
+ * Where a recorded block stands now, rows and columns inclusive: its text is in the left column,
+ * each bullet merged across to the chart's last figure column so that it wraps at the chart's
+ * width, as on the paper form.
+ */
 export interface Block {
   readonly top: number;
   readonly bottom: number;
-  readonly col: number;
+  readonly left: number;
+  readonly right: number;
 }
 
 export type BlockStep =
@@ -43,6 +48,8 @@ export type BlockStep =
       readonly kind: "write";
       readonly writes: readonly CellWrite[];
       readonly heights: readonly { row: number; height: number }[];
+      /** Each bullet's cells, merged (already merged cells stay as they are). */
+      readonly merges: readonly Block[];
     }
   /** Record the block under the name (or forget the name when the block is gone). */
   | { readonly kind: "name"; readonly name: string; readonly block?: Block };
@@ -55,8 +62,8 @@ export interface BlockPlanInput {
   /** Filled by an earlier version of the add-in, which recorded no blocks and hard-wrapped. */
   readonly legacy: boolean;
   readonly bullets: Readonly<Record<NarrativeKey, readonly string[]>>;
-  /** The width in characters of the column the bullets go in. */
-  readonly columnWidth: number;
+  /** The width in characters of each column of the sheet the blocks may span. */
+  readonly columnWidths: ReadonlyMap<number, number>;
 }
 
 /** The office's marking or distribution lines under the report end its last section. */
@@ -75,10 +82,11 @@ function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   return grid.values[row - grid.top]?.[col - grid.left] ?? null;
 }
 
-function rowIsBlank(grid: SheetGrid, row: number, except?: number): boolean {
+/** Is the row empty, but for the columns from..to (a block's own)? */
+function rowIsBlank(grid: SheetGrid, row: number, from = 0, to = from): boolean {
   const cells = grid.values[row - grid.top];
   if (!cells) return true;
-  return cells.every((v, j) => grid.left + j === except || isBlank(v));
+  return cells.every((v, j) => (grid.left + j >= from && grid.left + j <= to) || isBlank(v));
 }
 
 const INSTRUCTIONS = Object.values(NARRATIVE_INSTRUCTIONS).map(normalizeLabel);
@@ -129,7 +137,7 @@ function legacyRows(grid: SheetGrid, s: Section): number[] {
       v.trim() === NOTHING_TO_REPORT ||
       (inBullet && v.startsWith(CONTINUATION) && v.trim() !== "");
     inBullet = own && v.trim() !== NOTHING_TO_REPORT;
-    if (own && rowIsBlank(grid, row, s.col)) rows.push(row);
+    if (own && rowIsBlank(grid, row, s.col, s.col)) rows.push(row);
   }
   return rows;
 }
@@ -155,9 +163,13 @@ export function planBlocks(input: BlockPlanInput): BlockStep[] {
   const { grid, blocks } = input;
   const steps: BlockStep[] = [];
   for (const s of sectionsOf(grid, input.chart).reverse()) {
+    // Bullets span from the heading's column to the chart's last figure column.
+    const right = Math.max(s.col, input.chart.cumulativeCol, input.chart.quarterCol);
+    let width = 0;
+    for (let c = s.col; c <= right; c++) width += input.columnWidths.get(c) ?? 0;
     const recorded = blocks[s.key];
     const block =
-      recorded && recorded.col === s.col && recorded.top > s.heading && recorded.bottom <= s.end
+      recorded && recorded.left === s.col && recorded.top > s.heading && recorded.bottom <= s.end
         ? recorded
         : undefined;
     const old = new Set<number>();
@@ -187,23 +199,25 @@ export function planBlocks(input: BlockPlanInput): BlockStep[] {
     } else if (texts.length < have) {
       const spare: number[] = [];
       for (let r = top + texts.length; r < top + have; r++) spare.push(r);
-      if (spare.every((r) => rowIsBlank(grid, r, s.col)))
+      if (spare.every((r) => rowIsBlank(grid, r, s.col, right)))
         steps.push({ kind: "shift", at: top + texts.length, count: texts.length - have });
       else size = have; // something of the office's stands beside: clear, keep the rows
     }
     const writes: CellWrite[] = [];
     const heights: { row: number; height: number }[] = [];
+    const merges: Block[] = [];
     for (let i = 0; i < size; i++) {
       const value = i < texts.length ? texts[i] : null;
       writes.push({ row: top + i, col: s.col, value, style: STYLE.bullet });
-      if (value !== null)
-        heights.push({ row: top + i, height: wrappedRowHeight(value, input.columnWidth) });
+      if (value === null) continue;
+      heights.push({ row: top + i, height: wrappedRowHeight(value, width) });
+      if (right > s.col) merges.push({ top: top + i, bottom: top + i, left: s.col, right });
     }
-    if (writes.length > 0) steps.push({ kind: "write", writes, heights });
+    if (writes.length > 0) steps.push({ kind: "write", writes, heights, merges });
     steps.push({
       kind: "name",
       name: BLOCK_NAMES[s.key],
-      ...(size > 0 ? { block: { top, bottom: top + size - 1, col: s.col } } : {}),
+      ...(size > 0 ? { block: { top, bottom: top + size - 1, left: s.col, right } } : {}),
     });
   }
   return steps;

@@ -65,6 +65,11 @@ export interface WorkbookPort {
   shiftRows(sheet: string, at: number, count: number): Promise<void>;
   /** A column's width, in characters of the default font. */
   columnWidth(sheet: string, col: number): Promise<number>;
+  /** Merge each range into one cell (a range already merged so stays; others are left alone). */
+  mergeCells(
+    sheet: string,
+    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
+  ): Promise<void>;
   /** Row heights in points. */
   setRowHeights(sheet: string, heights: readonly { row: number; height: number }[]): Promise<void>;
   /** The workbook-scoped defined names that begin with `prefix` (any case). */

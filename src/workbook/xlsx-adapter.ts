@@ -65,6 +65,13 @@ export class XlsxAdapter implements WorkbookPort {
     return this.book.columnWidth(sheet, col);
   }
 
+  async mergeCells(
+    sheet: string,
+    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
+  ): Promise<void> {
+    this.book.mergeCells(sheet, ranges);
+  }
+
   async setRowHeights(
     sheet: string,
     heights: readonly { row: number; height: number }[]

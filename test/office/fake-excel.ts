@@ -118,6 +118,13 @@ export class FakeSheet {
       const to = move(r);
       if (to !== null) this.cells.set(`${to}:${col}`, c);
     }
+    const merges = this.merges.splice(0).flatMap((ref) => {
+      const b = parseRef(ref);
+      const top = move(b.top) ?? at;
+      const bottom = move(b.bottom) ?? at - 1;
+      return bottom < top ? [] : [`${letters(b.left)}${top}:${letters(b.right)}${bottom}`];
+    });
+    this.merges.push(...merges);
     const heights = [...this.rowHeights];
     this.rowHeights.clear();
     for (const [r, h] of heights) {
@@ -712,7 +719,8 @@ export class FakeExcel {
         merge: () =>
           this.enqueue("merge", () => {
             const b = resolve();
-            sheet().merges.push(`${letters(b.left)}${b.top}:${letters(b.right)}${b.bottom}`);
+            const ref = `${letters(b.left)}${b.top}:${letters(b.right)}${b.bottom}`;
+            if (!sheet().merges.includes(ref)) sheet().merges.push(ref);
           }),
         select: () =>
           this.enqueue("select", () => {

@@ -7,7 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unzipSync, strFromU8 } from "fflate";
+import { strFromU8 } from "fflate";
+import { parts, sheetPart } from "../helpers/package-parts";
 import { run } from "../../src/cli/main";
 import { LINE_KEYS } from "../../src/core/chart";
 import { parsePeriod } from "../../src/core/period";
@@ -35,20 +36,6 @@ beforeAll(async () => {
   if (code !== 0) throw new Error(`fill failed: ${out.join("\n")}`);
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const parts = (file: string): Record<string, Uint8Array> => unzipSync(readFileSync(file));
-
-/** The worksheet part that holds a sheet, by name, from workbook.xml and its rels. */
-function sheetPart(files: Record<string, Uint8Array>, name: string): string {
-  const workbook = strFromU8(files["xl/workbook.xml"]);
-  const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]);
-  const sheet = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  const target =
-    new RegExp(`<Relationship [^>]*Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
-    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet[1]}"`).exec(rels);
-  return target![1].replace(/^\/?(xl\/)?/, "xl/");
-}
 
 /** Each cell's exact XML, by its address. */
 function cellsXml(xml: string): Map<string, string> {
@@ -141,11 +128,16 @@ test("in the report sheet, every cell the add-in does not own keeps its exact XM
   expect(rowOf("Office text under Significant: stays")).toBeLessThan(bullet);
   expect(bullet).toBeLessThan(rowOf("Outreach Activity"));
   expect(rowOf("Outreach Activity")).toBeLessThan(rowOf("Office text under Outreach: stays"));
-  // Outside the cells: merges and everything else of the sheet are unchanged.
+  // Outside the cells: merges and everything else of the sheet are unchanged, but for the
+  // add-in's own bullets, each merged across the chart's columns.
   const outside = (xml: string) =>
     xml
       .replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, "")
-      .replace(/<dimension [^>]*\/>/, "");
+      .replace(/<dimension [^>]*\/>/, "")
+      .replace(/<mergeCell ref="([A-Z]+\d+):[A-Z]+\d+"\/>/g, (m, first: string) =>
+        blocks.has(first) ? "" : m
+      )
+      .replace(/<mergeCells count="\d+">/, "<mergeCells>");
   expect(outside(strFromU8(after[report]))).toBe(outside(strFromU8(before[report])));
   expect(strFromU8(after[report])).toMatch(/<mergeCell /);
 });

@@ -105,6 +105,7 @@ function memoryPort(
     writeCells: unused,
     shiftRows: unused,
     columnWidth: unused,
+    mergeCells: unused,
     setRowHeights: unused,
     namedRanges: unused,
     setNamedRange: unused,

@@ -1,5 +1,6 @@
 /** XlsxWorkbook: an .xlsx package opened for reading and for surgical edits. */
-import { parseRange, formatRange } from "./cellref";
+import { CellRange, parseRange, formatRange } from "./cellref";
+import { withMerges } from "./merges";
 import { customProperties, setCustomProperty } from "./custom-properties";
 import {
   ElementSpan,
@@ -502,6 +503,15 @@ export class XlsxWorkbook {
   columnWidth(sheet: string, col: number): number {
     const s = this.sheet(sheet);
     return s.kind === "worksheet" ? columnWidthOf(this.pkg.readText(s.part), s.part, col) : 0;
+  }
+
+  /** Merges each range into one cell, leaving merges the sheet has (see merges.ts). */
+  mergeCells(sheet: string, ranges: readonly CellRange[]): void {
+    const s = this.sheet(sheet);
+    if (s.kind !== "worksheet" || ranges.length === 0) return;
+    const before = this.pkg.readText(s.part);
+    const after = withMerges(before, s.part, ranges);
+    if (after !== before) this.pkg.write(s.part, after);
   }
 
   /** Gives rows a height in points (rows with no cells are left as they are). */
