@@ -178,17 +178,19 @@ export function planBlocks(input: BlockPlanInput): BlockStep[] {
       for (let r = block.top; r <= block.bottom; r++)
         if (isOwnText(cellAt(grid, r, s.col))) old.add(r);
     } else if (input.legacy) for (const r of legacyRows(grid, s)) old.add(r);
-    let lastContent = s.heading;
+    // A new block goes right under the heading and the form's instruction, as on the paper
+    // form; the office's text under it (and any footer of its own) follows, moved down.
+    let anchor = s.heading;
     let officeText = false;
     for (let row = s.heading + 1; row <= s.end; row++) {
       if (old.has(row) || rowIsBlank(grid, row)) continue;
-      lastContent = row;
       if (!isInstruction(grid.values[row - grid.top])) officeText = true;
+      else if (!officeText) anchor = row;
     }
     const texts = bulletTexts(input.bullets[s.key], officeText);
     // Old rows other than the block's first run are an earlier version's: they go.
     const oldRows = [...old].sort((a, b) => a - b);
-    const top = oldRows.length > 0 ? oldRows[0] : lastContent + 1;
+    const top = oldRows.length > 0 ? oldRows[0] : anchor + 1;
     let run = 0;
     while (run < oldRows.length && oldRows[run] === top + run) run++;
     for (const r of oldRows.slice(run).reverse()) steps.push({ kind: "shift", at: r, count: -1 });

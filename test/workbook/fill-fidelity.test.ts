@@ -117,16 +117,16 @@ test("in the report sheet, every cell the add-in does not own keeps its exact XM
     kept += list.length;
   }
   expect(kept).toBeGreaterThan(40);
-  // The office's text under both headings is still there, each under its own heading, and
-  // the add-in's bullets went below it.
+  // The office's text under both headings is still there, each under its own heading.
   const grid = await XlsxAdapter.fromBytes(readFileSync(filled)).readSheet("Quarterly Report");
   const rowOf = (t: string) => grid.values.findIndex((r) => r.some((v) => v === t));
   const bullet = grid.values.findIndex((r) => String(r[2] ?? "").startsWith("• 04/15/2007"));
   expect(rowOf("Significant Outreach Activity")).toBeLessThan(
     rowOf("Office text under Significant: stays")
   );
-  expect(rowOf("Office text under Significant: stays")).toBeLessThan(bullet);
-  expect(bullet).toBeLessThan(rowOf("Outreach Activity"));
+  // The bullets go right under the heading, the office's text below them.
+  expect(bullet).toBeLessThan(rowOf("Office text under Significant: stays"));
+  expect(rowOf("Office text under Significant: stays")).toBeLessThan(rowOf("Outreach Activity"));
   expect(rowOf("Outreach Activity")).toBeLessThan(rowOf("Office text under Outreach: stays"));
   // Outside the cells: merges and everything else of the sheet are unchanged, but for the
   // add-in's own bullets, each merged across the chart's columns.
