@@ -8,7 +8,7 @@ import { Day, dayFromSerial, usDate } from "../core/dates";
 import { CellValue, ParsedLog, isBlank, readLog } from "../core/log";
 import { checkLog } from "../core/checks";
 import { Finding } from "../core/findings";
-import { Narrative, NarrativeKey, ProspectiveTraining, buildNarrative } from "../core/narrative";
+import { Narrative, ProspectiveTraining, buildNarrative } from "../core/narrative";
 import {
   FiscalPeriod,
   PERIOD_NOTATIONS,
@@ -29,14 +29,8 @@ import {
   findReportSheet,
 } from "../workbook/layout";
 import { CellWrite, SheetGrid, WorkbookPort } from "../workbook/port";
-import { NARRATIVE_ORDER, fiscalYearText } from "../workbook/seed-layout";
-import {
-  BLOCK_NAMES,
-  BLOCK_NAME_PREFIX,
-  Block,
-  BlockStep,
-  planBlocks,
-} from "../workbook/ownership";
+import { fiscalYearText } from "../workbook/seed-layout";
+import { BLOCK_NAME_PREFIX, Block, BlockStep, planBlocks } from "../workbook/ownership";
 
 /** The workbook names no period and none was given. */
 export class NoPeriodError extends Error {
@@ -219,12 +213,10 @@ export function fillWrites(q: Quarterly): CellWrite[] {
  */
 export async function planFillBlocks(port: WorkbookPort, q: Quarterly): Promise<BlockStep[]> {
   const names = await port.namedRanges(BLOCK_NAME_PREFIX);
-  const blocks: Partial<Record<NarrativeKey, Block>> = {};
-  for (const key of NARRATIVE_ORDER) {
-    const found = names.find((n) => n.name.toUpperCase() === BLOCK_NAMES[key].toUpperCase());
-    const r = found?.range;
+  const blocks: Record<string, Block> = {};
+  for (const { name, range: r } of names) {
     if (r && r.sheet.toUpperCase() === q.chart.sheet.toUpperCase())
-      blocks[key] = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      blocks[name.toUpperCase()] = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
   }
   const legacy = names.length === 0 && (await port.getSetting(SETTING.period)) !== undefined;
   const columns = Object.values(q.chart.narrative).map((r) => r.col);

@@ -43,6 +43,8 @@ export interface CellRef {
 export interface ChartLayout {
   readonly sheet: string;
   readonly headerRow: number;
+  /** The column of the lines' labels (the first line's). */
+  readonly labelCol: number;
   readonly quarterCol: number;
   readonly cumulativeCol: number;
   /** The worksheet row of each of the 15 lines. */
@@ -115,13 +117,15 @@ export function findChart(grid: SheetGrid): ChartLayout {
     );
   }
   const lineRows: Partial<Record<LineKey, number>> = {};
+  let labelCol = grid.left;
   const written: Partial<Record<LineKey, { quarter: CellValue; cumulative: CellValue }>> = {};
   let section: SectionKey | undefined;
   const lastRow = grid.top + grid.values.length - 1;
   for (let row = header.row + 1; row <= lastRow; row++) {
     // The row's label: its first text left of the Quarter column.
     let label = "";
-    for (let col = grid.left; col < header.quarterCol && label === ""; col++)
+    let col = grid.left;
+    for (; col < header.quarterCol && label === ""; col++)
       label = text(cellAt(grid, row, col)).trim();
     if (label === "") continue;
     const s = SECTION_LABELS.get(normalizeLabel(label));
@@ -132,6 +136,7 @@ export function findChart(grid: SheetGrid): ChartLayout {
     if (!section) continue;
     const l = lineOfLabel(section, label);
     if (l && lineRows[l.key] === undefined) {
+      if (Object.keys(lineRows).length === 0) labelCol = col - 1;
       lineRows[l.key] = row;
       written[l.key] = {
         quarter: cellAt(grid, row, header.quarterCol),
@@ -173,6 +178,7 @@ export function findChart(grid: SheetGrid): ChartLayout {
   return {
     sheet: grid.sheet,
     headerRow: header.row,
+    labelCol,
     quarterCol: header.quarterCol,
     cumulativeCol: header.cumulativeCol,
     lineRows: lineRows as Record<LineKey, number>,

@@ -57,8 +57,13 @@ export type BlockStep =
 export interface BlockPlanInput {
   readonly grid: SheetGrid;
   readonly chart: ChartLayout;
-  /** The blocks the workbook records now (absent when none, or when its rows were deleted). */
-  readonly blocks: Partial<Record<NarrativeKey, Block>>;
+  /**
+   * The blocks the workbook records now, by name in capitals (absent when none, or when its
+   * rows were deleted).
+   */
+  readonly blocks: Readonly<Record<string, Block>>;
+  /** The figure blocks to write below the narrative, in order (none: the workbook has no tables). */
+  readonly figureBlocks?: readonly FigureBlock[];
   /** Filled by an earlier version of the add-in, which recorded no blocks and hard-wrapped. */
   readonly legacy: boolean;
   readonly bullets: Readonly<Record<NarrativeKey, readonly string[]>>;
@@ -155,19 +160,141 @@ function bulletTexts(bullets: readonly string[], officeText: boolean): string[] 
 }
 
 /**
- * The steps of a fill, bottom section first, so that the rows each step names are still where
- * the grid saw them. Sections whose heading the sheet lacks get no block (a report without a
- * heading is the office's choice; `tips init` and Set up write the headings).
+ * A block of figures the add-in writes below the narrative (victim leads, materials, the media
+ * canvass): a blank row, its heading, then a line a figure, labels in the chart's label column
+ * and figures in its Quarter and Cumulative columns. The whole block is the add-in's.
+ */
+export interface FigureBlock {
+  /** The defined name that records it (BLOCK_NAME_PREFIX + ...). */
+  readonly name: string;
+  readonly heading: string;
+  readonly lines: readonly {
+    readonly label: string;
+    readonly quarter: number | string | null;
+    readonly cumulative: number | string | null;
+  }[];
+}
+
+/**
+ * Replace the `have` rows of a block at `top` by `want` rows: insert or delete whole rows at the
+ * block's end (spare rows are deleted only when nothing of the office's stands beside them).
+ * Returns how many rows the block keeps.
+ */
+function resize(
+  steps: BlockStep[],
+  grid: SheetGrid,
+  top: number,
+  have: number,
+  want: number,
+  cols: [number, number]
+): number {
+  if (want > have) {
+    steps.push({ kind: "shift", at: top + have, count: want - have });
+    return want;
+  }
+  if (want < have) {
+    for (let r = top + want; r < top + have; r++)
+      if (!rowIsBlank(grid, r, cols[0], cols[1])) return have; // cleared, rows kept
+    steps.push({ kind: "shift", at: top + want, count: want - have });
+  }
+  return want;
+}
+
+const recordedIn = (blocks: BlockPlanInput["blocks"], name: string): Block | undefined =>
+  blocks[name.toUpperCase()];
+
+/** The figure blocks' steps, last block first; new ones go where the narrative ends. */
+function planFigureBlocks(input: BlockPlanInput, narrativeEnd: number, steps: BlockStep[]): void {
+  const { grid, chart } = input;
+  const left = chart.labelCol;
+  const right = Math.max(chart.quarterCol, chart.cumulativeCol);
+  const wanted = input.figureBlocks ?? [];
+  // Blocks recorded before but not wanted now (the workbook lost that sheet) go too.
+  const names = [
+    ...wanted.map((b) => b.name),
+    ...Object.keys(input.blocks).filter(
+      (n) => n.startsWith(FIGURE_PREFIX) && !wanted.some((b) => b.name.toUpperCase() === n)
+    ),
+  ];
+  const valid = (b: Block | undefined): b is Block =>
+    b !== undefined && b.left === left && b.top > narrativeEnd - 1;
+  for (let i = names.length - 1; i >= 0; i--) {
+    const name = names[i];
+    const spec = wanted.find((b) => b.name === name);
+    const recorded = recordedIn(input.blocks, name);
+    let top = narrativeEnd;
+    for (let k = i - 1; k >= 0; k--) {
+      const before = recordedIn(input.blocks, names[k]);
+      if (valid(before)) {
+        top = before.bottom + 1;
+        break;
+      }
+    }
+    const have = valid(recorded) ? recorded.bottom - recorded.top + 1 : 0;
+    if (valid(recorded)) top = recorded.top;
+    const rows = spec ? 2 + spec.lines.length : 0;
+    const size = resize(steps, grid, top, have, rows, [left, right]);
+    const writes: CellWrite[] = [];
+    for (let r = 0; r < size; r++) {
+      const row = top + r;
+      const line = spec && r >= 2 ? spec.lines[r - 2] : undefined;
+      const label = spec && r === 1 ? spec.heading : (line?.label ?? null);
+      writes.push({
+        row,
+        col: left,
+        value: label,
+        style: r === 1 ? STYLE.narrativeHeading : line ? STYLE.line : STYLE.bullet,
+      });
+      writes.push({
+        row,
+        col: chart.quarterCol,
+        value: line?.quarter ?? null,
+        ...(line ? { style: STYLE.figure } : {}),
+      });
+      writes.push({
+        row,
+        col: chart.cumulativeCol,
+        value: line?.cumulative ?? null,
+        ...(line ? { style: STYLE.figure } : {}),
+      });
+    }
+    if (writes.length > 0) steps.push({ kind: "write", writes, heights: [], merges: [] });
+    steps.push({
+      kind: "name",
+      name,
+      ...(size > 0 ? { block: { top, bottom: top + size - 1, left, right } } : {}),
+    });
+  }
+}
+
+/** Figure blocks are recorded under names that start so. */
+export const FIGURE_PREFIX = `${BLOCK_NAME_PREFIX}FIGURES_`;
+
+/**
+ * The steps of a fill, bottom block first, so that the rows each step names are still where
+ * the grid saw them: the figure blocks below the narrative, then each narrative section's
+ * bullets. Sections whose heading the sheet lacks get no block (a report without a heading is
+ * the office's choice; `tips init` and Set up write the headings).
  */
 export function planBlocks(input: BlockPlanInput): BlockStep[] {
   const { grid, blocks } = input;
   const steps: BlockStep[] = [];
-  for (const s of sectionsOf(grid, input.chart).reverse()) {
+  const sections = sectionsOf(grid, input.chart);
+  // Where the narrative ends: the last section's last row with anything in it.
+  let narrativeEnd = Math.max(...Object.values(input.chart.lineRows)) + 1;
+  const last = sections[sections.length - 1];
+  if (last) {
+    narrativeEnd = last.heading + 1;
+    for (let row = last.heading + 1; row <= last.end; row++)
+      if (!rowIsBlank(grid, row)) narrativeEnd = row + 1;
+  }
+  planFigureBlocks(input, narrativeEnd, steps);
+  for (const s of sections.reverse()) {
     // Bullets span from the heading's column to the chart's last figure column.
     const right = Math.max(s.col, input.chart.cumulativeCol, input.chart.quarterCol);
     let width = 0;
     for (let c = s.col; c <= right; c++) width += input.columnWidths.get(c) ?? 0;
-    const recorded = blocks[s.key];
+    const recorded = recordedIn(blocks, BLOCK_NAMES[s.key]);
     const block =
       recorded && recorded.left === s.col && recorded.top > s.heading && recorded.bottom <= s.end
         ? recorded
@@ -194,17 +321,7 @@ export function planBlocks(input: BlockPlanInput): BlockStep[] {
     let run = 0;
     while (run < oldRows.length && oldRows[run] === top + run) run++;
     for (const r of oldRows.slice(run).reverse()) steps.push({ kind: "shift", at: r, count: -1 });
-    const have = run;
-    let size = texts.length;
-    if (texts.length > have) {
-      steps.push({ kind: "shift", at: top + have, count: texts.length - have });
-    } else if (texts.length < have) {
-      const spare: number[] = [];
-      for (let r = top + texts.length; r < top + have; r++) spare.push(r);
-      if (spare.every((r) => rowIsBlank(grid, r, s.col, right)))
-        steps.push({ kind: "shift", at: top + texts.length, count: texts.length - have });
-      else size = have; // something of the office's stands beside: clear, keep the rows
-    }
+    const size = resize(steps, grid, top, run, texts.length, [s.col, right]);
     const writes: CellWrite[] = [];
     const heights: { row: number; height: number }[] = [];
     const merges: Block[] = [];
