@@ -23,7 +23,7 @@ import { SharedStringWriter } from "./shared-strings";
 import { readSharedStrings, readWorksheet } from "./sheet-reader";
 import { MAIN_NS, REL_NS, SheetSpec, checkTableName, tableXml, worksheetXml } from "./sheet-writer";
 import { MINIMAL_STYLES_XML, StyleRegistry, StyleSpec } from "./styles";
-import { decodeText, decodeXstring, escapeAttr } from "./xml";
+import { decodeText, decodeXstring, escapeAttr, escapeText } from "./xml";
 import { startsWithZipSignature } from "./zip";
 
 export interface TableInfo {
@@ -83,6 +83,21 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
     return true;
   }
   return false;
+}
+
+/** Elements that follow definedNames in workbook.xml (CT_Workbook's sequence). */
+const AFTER_DEFINED_NAMES = ["calcPr", ...AFTER_CALC_PR];
+
+/** Excel's rules for a defined name; a built-in one is "_xlnm." and its name. */
+function checkDefinedName(name: string): void {
+  if (/^_xlnm\.[A-Za-z_]+$/.test(name)) return;
+  try {
+    checkTableName(name);
+  } catch {
+    throw new RangeError(
+      `"${name}" cannot be a defined name: use letters, digits, _ and ., starting with a letter, and not a cell address.`
+    );
+  }
 }
 
 /** Excel's rules for a sheet name. */
@@ -315,6 +330,93 @@ export class XlsxWorkbook {
 
   definedNames(): DefinedName[] {
     return this.names.map((n) => ({ ...n }));
+  }
+
+  /**
+   * Sets a defined name's formula (e.g. "'Outreach Log'!$1:$1"), scoped to the workbook or, with
+   * `localSheet`, to that sheet; adds the name when the scope has none of it. Built-in names are
+   * written as Excel stores them ("_xlnm.Print_Titles"). Only workbook.xml's <definedNames>
+   * changes (created in schema order when absent); a name's other attributes (hidden, comment)
+   * stay.
+   */
+  setDefinedName(name: string, formula: string, localSheet?: string): void {
+    checkDefinedName(name);
+    if (formula.trim() === "") throw new RangeError(`The defined name "${name}" needs a formula.`);
+    const scope = this.nameScope(localSheet);
+    const { text, list, found, prefix } = this.locateName(name, scope);
+    const content = escapeText(formula);
+    let next: string;
+    if (found) {
+      next = found.selfClosing
+        ? splice(
+            text,
+            found.start,
+            found.end,
+            `${text.slice(found.start, found.end).replace(/\s*\/>$/, ">")}${content}</${found.prefix}definedName>`
+          )
+        : splice(text, found.openEnd, found.contentEnd, content);
+    } else {
+      const scopeAttr = scope === undefined ? "" : ` localSheetId="${scope}"`;
+      const entry = `<${prefix}definedName name="${escapeAttr(name)}"${scopeAttr}>${content}</${prefix}definedName>`;
+      if (list) next = appendChild(text, list, entry);
+      else {
+        const { root, elements } = scanElements(text, this.workbookPart);
+        const before = elements.find((e) => AFTER_DEFINED_NAMES.includes(e.local));
+        const at = before ? before.start : root.contentEnd;
+        next = splice(text, at, at, `<${prefix}definedNames>${entry}</${prefix}definedNames>`);
+      }
+    }
+    this.pkg.write(this.workbookPart, next);
+    this.parseWorkbook();
+  }
+
+  /**
+   * Removes a defined name from the workbook's scope or, with `localSheet`, that sheet's (an
+   * emptied <definedNames> goes too). Returns whether there was one.
+   */
+  deleteDefinedName(name: string, localSheet?: string): boolean {
+    const scope = this.nameScope(localSheet);
+    const { text, list, found, count } = this.locateName(name, scope);
+    if (!found || !list) return false;
+    const next =
+      count === 1
+        ? splice(text, list.start, list.end, "")
+        : splice(text, found.start, found.end, "");
+    this.pkg.write(this.workbookPart, next);
+    this.parseWorkbook();
+    return true;
+  }
+
+  /** The localSheetId of a sheet (its index in workbook.xml's <sheets>), or undefined. */
+  private nameScope(localSheet: string | undefined): number | undefined {
+    if (localSheet === undefined) return undefined;
+    const key = localSheet.toUpperCase();
+    const index = this.sheets.findIndex((s) => s.name.toUpperCase() === key);
+    if (index < 0)
+      throw new RangeError(`There is no sheet named "${localSheet}" to scope a name to.`);
+    return index;
+  }
+
+  /** workbook.xml, its <definedNames> and the <definedName> of this name in this scope. */
+  private locateName(name: string, scope: number | undefined) {
+    const text = this.pkg.readText(this.workbookPart);
+    const { root, elements } = scanElements(text, this.workbookPart, 2);
+    const list = elements.find((e) => e.depth === 1 && e.local === "definedNames");
+    const key = name.toUpperCase();
+    const entries = list
+      ? elements.filter(
+          (e) =>
+            e.depth === 2 && e.local === "definedName" && e.start > list.start && e.end <= list.end
+        )
+      : [];
+    const found = entries.find(
+      (e) =>
+        (attrOf(e, "name") ?? "").toUpperCase() === key &&
+        (attrOf(e, "localSheetId") === undefined
+          ? scope === undefined
+          : Number(attrOf(e, "localSheetId")) === scope)
+    );
+    return { text, list, found, count: entries.length, prefix: root.prefix };
   }
 
   tables(): TableInfo[] {
