@@ -63,6 +63,7 @@ import {
 } from "../workbook/seed-layout";
 import { LES_HEADER_FOOTER, LES_MARKING, SheetSpec, SpecCell } from "../workbook/sheet-spec";
 import { XlsxAdapter } from "../workbook/xlsx-adapter";
+import { tablePrint } from "../workbook/print-setup";
 import { WorkbookFileError } from "../workbook/xlsx";
 
 // ---- Names in the national workbook -----------------------------------------------------------
@@ -149,6 +150,9 @@ export class ReadOncePort implements WorkbookPort {
     throw new Error("a returned workbook is only read");
   }
   appendTableRows(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  applyPrintSetup(): Promise<boolean> {
     throw new Error("a returned workbook is only read");
   }
   setSetting(): Promise<void> {
@@ -430,6 +434,7 @@ function tableSpec(
     },
     headerFooter: LES_HEADER_FOOTER,
     freeze: { row: TABLE_TOP + 1, col: 2 },
+    print: tablePrint(TABLE_TOP),
   };
 }
 

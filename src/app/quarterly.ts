@@ -29,6 +29,7 @@ import {
   findReportSheet,
 } from "../workbook/layout";
 import { CellWrite, SheetGrid, WorkbookPort } from "../workbook/port";
+import { REPORT_PRINT } from "../workbook/print-setup";
 import { STYLE, fiscalYearText, narrativeBlock } from "../workbook/seed-layout";
 
 /** The workbook names no period and none was given. */
@@ -253,6 +254,7 @@ export async function fillQuarterly(
   }
   const writes = fillWrites(q);
   await port.writeCells(q.chart.sheet, writes);
+  await port.applyPrintSetup(q.chart.sheet, REPORT_PRINT);
   await port.setSetting(SETTING.period, formatPeriod(q.period));
   if (q.office) await port.setSetting(SETTING.office, q.office);
   return { cells: writes.length, leftOut: q.report.log.invalidRows };

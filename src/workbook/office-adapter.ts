@@ -22,6 +22,7 @@ import { FiscalPeriod, formatPeriod } from "../core/period";
 import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
 import { MarkSheetsResult, decideMarking, headerSections } from "./marking";
 import { CellStyle, LES_HEADER_FOOTER, SheetSpec } from "./sheet-spec";
+import { PrintSetup, hasOwnPageSetup, titleRowsRef } from "./print-setup";
 import { parseAddress } from "./address";
 
 /** Excel.run, or a stand-in for it (tests pass office-addin-mock's). */
@@ -415,6 +416,7 @@ export class OfficeAdapter implements WorkbookPort {
         if (spec.table.style) table.style = spec.table.style;
       }
       if (spec.headerFooter) setHeaderFooter(ws, spec.headerFooter);
+      if (spec.print) queuePrintSetup(ws.pageLayout, spec.print);
       if (spec.freeze) {
         const rows = spec.freeze.row - 1;
         const cols = spec.freeze.col - 1;
@@ -480,6 +482,38 @@ export class OfficeAdapter implements WorkbookPort {
         top -= 1;
       }
       this.lastAppend = { sheet: ws.name, top, bottom: top + n - 1 };
+    });
+  }
+
+  /**
+   * The rule of print-setup.ts over what Excel says of the sheet's page layout (orientation,
+   * zoom, print area, print titles): one sync to look, and one more to apply.
+   */
+  async applyPrintSetup(sheet: string, setup: PrintSetup): Promise<boolean> {
+    return this.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem(sheet).pageLayout;
+      layout.load("orientation,zoom");
+      const area = layout.getPrintAreaOrNullObject();
+      const rows = layout.getPrintTitleRowsOrNullObject();
+      const cols = layout.getPrintTitleColumnsOrNullObject();
+      for (const r of [area, rows, cols]) r.load("address");
+      await context.sync();
+      const zoom = layout.zoom;
+      const scaled = typeof zoom.scale === "number";
+      const own = hasOwnPageSetup({
+        landscape: layout.orientation === "Landscape",
+        scale: scaled ? (zoom.scale as number) : 100,
+        fitToPages:
+          !scaled &&
+          (typeof zoom.horizontalFitToPages === "number" ||
+            typeof zoom.verticalFitToPages === "number"),
+        printArea: !area.isNullObject,
+        printTitles: !rows.isNullObject || !cols.isNullObject,
+      });
+      if (own) return false;
+      queuePrintSetup(layout, setup);
+      await context.sync();
+      return true;
     });
   }
 
@@ -755,6 +789,14 @@ function queueRestore(
     );
   });
   return restored;
+}
+
+/** Orientation, one page wide and as many tall as needed, the title rows on every page. */
+function queuePrintSetup(layout: Excel.PageLayout, setup: PrintSetup): void {
+  layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+  // 0 pages tall: as many as the rows need (as fitToHeight="0" in the file format).
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (setup.titleRows) layout.setPrintTitleRows(titleRowsRef(setup.titleRows));
 }
 
 function setHeaderFooter(ws: Excel.Worksheet, hf: { oddHeader: string; oddFooter: string }): void {

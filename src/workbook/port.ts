@@ -5,6 +5,7 @@
  */
 import { CellValue } from "../core/log";
 import { MarkSheetsResult } from "./marking";
+import { PrintSetup } from "./print-setup";
 import { CellStyle, SheetSpec } from "./sheet-spec";
 
 /** A block of a sheet's cells: values[0][0] is the cell at (top, left), both 1-based. */
@@ -50,6 +51,11 @@ export interface WorkbookPort {
     table: string,
     rows: readonly (readonly (string | number | null)[])[]
   ): Promise<void>;
+  /**
+   * Give an existing sheet this print setup unless it has a page setup of its own (the rule of
+   * print-setup.ts: an office's own setup is kept). Whether it was applied.
+   */
+  applyPrintSetup(sheet: string, setup: PrintSetup): Promise<boolean>;
   /** Workbook settings (document custom properties): the office, the period, opening balances. */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;

@@ -7,6 +7,7 @@ import { CellValue } from "../core/log";
 import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
 import { MarkSheetsResult, MarkVerdict, combineVerdicts, decideMarkingCodes } from "./marking";
 import { SheetSpec } from "./sheet-spec";
+import { PrintSetup, hasOwnPageSetup } from "./print-setup";
 import { XlsxWorkbook, createWorkbook, openWorkbook } from "./xlsx";
 import { LayoutError } from "./layout";
 import { formatRange, parseAddress } from "./address";
@@ -59,6 +60,12 @@ export class XlsxAdapter implements WorkbookPort {
 
   async addSheet(spec: SheetSpec): Promise<void> {
     this.book.addSheet(spec);
+  }
+
+  async applyPrintSetup(sheet: string, setup: PrintSetup): Promise<boolean> {
+    if (hasOwnPageSetup(this.book.pageSetup(sheet))) return false;
+    this.book.setPrintSetup(sheet, setup);
+    return true;
   }
 
   async appendTableRows(

@@ -85,6 +85,14 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly charts: FakeChart[] = [];
   freeze?: { rows: number; cols: number };
+  /** The page layout as Excel reports it: a new sheet's is portrait at 100%, nothing set. */
+  readonly page: {
+    orientation: "Portrait" | "Landscape";
+    zoom: Excel.PageLayoutZoomOptions;
+    printArea?: string;
+    titleRows?: string;
+    titleColumns?: string;
+  } = { orientation: "Portrait", zoom: { scale: 100 } };
   constructor(public name: string) {}
 
   cell(row: number, col: number): FakeCell | undefined {
@@ -447,19 +455,61 @@ export class FakeExcel {
                 }),
             },
           }),
-        pageLayout: () => ({
-          headersFooters: {
-            defaultForAllPages: this.make({
-              kind: "HeaderFooter",
-              state: () => ({ ...sheet().headerFooter }),
-              writes: Object.fromEntries(
-                Object.keys(new FakeSheet("").headerFooter).map((k) => [
-                  k,
-                  (v: unknown) => void (sheet().headerFooter[k] = String(v)),
-                ])
-              ),
-            }),
-          },
+        pageLayout: () => this.pageLayout(sheet),
+      },
+    });
+  }
+
+  private pageLayout(sheet: () => FakeSheet): unknown {
+    type Page = FakeSheet["page"];
+    const optional = (kind: string, get: (p: Page) => string | undefined) =>
+      this.make({
+        kind,
+        state: () => ({ address: get(sheet().page) ?? "" }),
+        isNull: () => get(sheet().page) === undefined,
+      });
+    return this.make({
+      kind: "PageLayout",
+      state: () => ({ orientation: sheet().page.orientation, zoom: { ...sheet().page.zoom } }),
+      writes: {
+        orientation: (v) => {
+          if (v !== "Portrait" && v !== "Landscape")
+            throw new Error(`InvalidArgument: orientation ${String(v)}`);
+          sheet().page.orientation = v;
+        },
+        zoom: (v) => {
+          const z = v as Excel.PageLayoutZoomOptions;
+          // As Excel: a scale, or pages wide and tall, not both.
+          if (
+            z.scale !== undefined &&
+            (z.horizontalFitToPages ?? z.verticalFitToPages) !== undefined
+          )
+            throw new Error("InvalidArgument: zoom with both a scale and pages");
+          sheet().page.zoom = { ...z };
+        },
+      },
+      methods: {
+        getPrintAreaOrNullObject: () => optional("RangeAreas", (p) => p.printArea),
+        getPrintTitleRowsOrNullObject: () => optional("Range", (p) => p.titleRows),
+        getPrintTitleColumnsOrNullObject: () => optional("Range", (p) => p.titleColumns),
+        setPrintTitleRows: (ref: string) =>
+          this.enqueue("pageLayout.setPrintTitleRows", () => {
+            if (!/^\$\d+:\$\d+$/.test(ref)) throw new Error(`InvalidArgument: title rows ${ref}`);
+            sheet().page.titleRows = ref;
+          }),
+      },
+      children: {
+        headersFooters: () => ({
+          defaultForAllPages: this.make({
+            kind: "HeaderFooter",
+            state: () => ({ ...sheet().headerFooter }),
+            writes: Object.fromEntries(
+              Object.keys(new FakeSheet("").headerFooter).map((k) => [
+                k,
+                (v: unknown) => void (sheet().headerFooter[k] = String(v)),
+              ])
+            ),
+          }),
         }),
       },
     });

@@ -251,7 +251,7 @@ describe("setting a sheet up from a SheetSpec", () => {
   test("values, merges, widths, drop-downs, table, marking in header and footer, frozen header", async () => {
     const { excel } = await workbook(3);
     const report = excel.sheet(REPORT_SHEET);
-    expect(report.merges).toContain("A1:C1");
+    expect(report.merges).toContain("B4:C4");
     expect(report.columnWidths.get(1)).toBe(
       columnWidthPoints(reportSheet().columnWidths![0].width)
     );

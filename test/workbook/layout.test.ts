@@ -105,6 +105,7 @@ function memoryPort(
     writeCells: unused,
     addSheet: unused,
     appendTableRows: unused,
+    applyPrintSetup: unused,
     getSetting: async () => undefined,
     setSetting: unused,
     markSheets: unused,

@@ -18,6 +18,8 @@ import {
   writeHeaderFooter,
 } from "./header-footer";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, Package, REL_TYPE, relKind } from "./package";
+import { PageSetupFound, PrintSetup, titleRowsRef } from "../print-setup";
+import { readPageSetup, writePrintSetup } from "./page-setup";
 import { CellUpdate, patchWorksheetXml } from "./patch";
 import { SharedStringWriter } from "./shared-strings";
 import { readSharedStrings, readWorksheet } from "./sheet-reader";
@@ -83,6 +85,15 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
     return true;
   }
   return false;
+}
+
+/** Excel's built-in names for a sheet's print titles and print area (sheet-local). */
+const PRINT_TITLES = "_xlnm.Print_Titles";
+const PRINT_AREA = "_xlnm.Print_Area";
+
+/** A sheet's rows as a formula: 'Outreach Log'!$1:$1 (the name always quoted, ' doubled). */
+function printTitlesFormula(sheet: string, rows: NonNullable<PrintSetup["titleRows"]>): string {
+  return `'${sheet.replace(/'/g, "''")}'!${titleRowsRef(rows)}`;
 }
 
 /** Elements that follow definedNames in workbook.xml (CT_Workbook's sequence). */
@@ -679,6 +690,43 @@ export class XlsxWorkbook {
     this.pkg.write(this.workbookPart, appendChild(workbookXml, sheets, entry));
     this.sheets.push({ name: spec.name, sheetId, relId, part: sheetPart, kind: "worksheet" });
     this.tableCache = null;
+    const titles = spec.print?.titleRows;
+    if (titles) this.setDefinedName(PRINT_TITLES, printTitlesFormula(spec.name, titles), spec.name);
+  }
+
+  /**
+   * What a worksheet's page setup sets (see print-setup.ts): orientation, scale and fit from its
+   * XML, print area and titles from its sheet-local defined names.
+   */
+  pageSetup(sheet: string): PageSetupFound {
+    const s = this.worksheetEntry(sheet);
+    const own = readPageSetup(this.pkg.readText(s.part), s.part);
+    const local = this.names.filter((n) => n.localSheet?.toUpperCase() === s.name.toUpperCase());
+    const has = (name: string) => local.some((n) => n.name.toUpperCase() === name.toUpperCase());
+    return { ...own, printArea: has(PRINT_AREA), printTitles: has(PRINT_TITLES) };
+  }
+
+  /**
+   * Gives a worksheet this print setup: orientation and fit to one page wide (only those
+   * attributes of its XML change) and, when the setup has title rows, its print titles.
+   */
+  setPrintSetup(sheet: string, setup: PrintSetup): void {
+    const s = this.worksheetEntry(sheet);
+    const before = this.pkg.readText(s.part);
+    const after = writePrintSetup(before, s.part, setup);
+    if (after !== before) {
+      this.pkg.write(s.part, after);
+      this.grids.delete(s.part);
+    }
+    if (setup.titleRows)
+      this.setDefinedName(PRINT_TITLES, printTitlesFormula(s.name, setup.titleRows), s.name);
+  }
+
+  private worksheetEntry(sheet: string): SheetEntry {
+    const s = this.sheet(sheet);
+    if (s.kind !== "worksheet")
+      throw new RangeError(`"${s.name}" is not a worksheet: the add-in sets up worksheets only.`);
+    return s;
   }
 
   /** Table ids are unique in the workbook: one more than the largest of every table part. */
