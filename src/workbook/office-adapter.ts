@@ -59,6 +59,8 @@ export const HIGHLIGHT_COLOR = "#FFC7CE";
 /** The sheet and chart the add-in owns for the picture of the figures. */
 export const CHART_SHEET = "Outreach Chart";
 export const CHART_NAME = "TIPSOutreachChart";
+/** The chart sheet prints as the tables do: landscape, one page wide (it has no header row). */
+const CHART_PRINT: PrintSetup = { orientation: "landscape" };
 
 /**
  * The bytes one request or response may carry here: a fifth of Excel on the web's ~5 MB limit,
@@ -678,6 +680,8 @@ export class OfficeAdapter implements WorkbookPort {
       const cols = layout.getPrintTitleColumnsOrNullObject();
       for (const r of [area, rows, cols]) r.load("address");
       await context.sync();
+      // A sheet never set up reads as portrait at { scale: 100 }; fit to pages as
+      // { horizontalFitToPages, verticalFitToPages } with no scale.
       const zoom = layout.zoom;
       const scaled = typeof zoom.scale === "number";
       const own = hasOwnPageSetup({
@@ -840,6 +844,7 @@ export class OfficeAdapter implements WorkbookPort {
       const title = `Human Trafficking Outreach, ${formatPeriod(period)}`;
       if (fresh) {
         setHeaderFooter(ws, LES_HEADER_FOOTER);
+        queuePrintSetup(ws.pageLayout, CHART_PRINT);
         ws.getRangeByIndexes(0, 0, 1, 3).format.font.bold = true;
         ws.getRangeByIndexes(0, 0, 1, 1).getEntireColumn().format.columnWidth =
           columnWidthPoints(34);

@@ -516,16 +516,7 @@ export class FakeExcel {
             throw new Error(`InvalidArgument: orientation ${String(v)}`);
           sheet().page.orientation = v;
         },
-        zoom: (v) => {
-          const z = v as Excel.PageLayoutZoomOptions;
-          // As Excel: a scale, or pages wide and tall, not both.
-          if (
-            z.scale !== undefined &&
-            (z.horizontalFitToPages ?? z.verticalFitToPages) !== undefined
-          )
-            throw new Error("InvalidArgument: zoom with both a scale and pages");
-          sheet().page.zoom = { ...z };
-        },
+        zoom: (v) => void (sheet().page.zoom = { ...(v as Excel.PageLayoutZoomOptions) }),
       },
       methods: {
         getPrintAreaOrNullObject: () => optional("RangeAreas", (p) => p.printArea),

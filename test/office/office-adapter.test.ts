@@ -396,6 +396,10 @@ describe("Excel-only", () => {
     expect(sheet.value(2, 2)).toBe(q.report.figures.quarter["ngo.newContact"]);
     expect(sheet.value(16, 3)).toBe(q.report.figures.cumulative["le.training.attendees"]);
     expect(sheet.headerFooter.leftFooter).toBe(LES_MARKING);
+    expect(sheet.page).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
     expect(await syncsOf(excel, () => adapter.drawChart(q.period, q.report.figures))).toBe(3);
     expect(sheet.charts).toHaveLength(1);
     // The helper sheet is never taken for the report's chart.
