@@ -63,6 +63,7 @@ import {
 } from "../workbook/seed-layout";
 import { LES_HEADER_FOOTER, LES_MARKING, SheetSpec, SpecCell } from "../workbook/sheet-spec";
 import { XlsxAdapter } from "../workbook/xlsx-adapter";
+import { tablePrint } from "../workbook/print-setup";
 import { WorkbookFileError } from "../workbook/xlsx";
 
 // ---- Names in the national workbook -----------------------------------------------------------
@@ -145,28 +146,22 @@ export class ReadOncePort implements WorkbookPort {
   namedRanges(prefix: string): Promise<NamedRange[]> {
     return this.inner.namedRanges(prefix);
   }
-  columnWidth(sheet: string, col: number): Promise<number> {
-    return this.inner.columnWidth(sheet, col);
+  columnWidths(sheet: string, from: number, to: number): Promise<number[]> {
+    return this.inner.columnWidths(sheet, from, to);
   }
   writeCells(): Promise<void> {
     throw new Error("a returned workbook is only read");
   }
-  shiftRows(): Promise<void> {
-    throw new Error("a returned workbook is only read");
-  }
-  mergeCells(): Promise<void> {
-    throw new Error("a returned workbook is only read");
-  }
-  setRowHeights(): Promise<void> {
-    throw new Error("a returned workbook is only read");
-  }
-  setNamedRange(): Promise<void> {
+  applyBlockSteps(): Promise<void> {
     throw new Error("a returned workbook is only read");
   }
   addSheet(): Promise<void> {
     throw new Error("a returned workbook is only read");
   }
   appendTableRows(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  applyPrintSetup(): Promise<boolean> {
     throw new Error("a returned workbook is only read");
   }
   setSetting(): Promise<void> {
@@ -448,6 +443,7 @@ function tableSpec(
     },
     headerFooter: LES_HEADER_FOOTER,
     freeze: { row: TABLE_TOP + 1, col: 2 },
+    print: tablePrint(TABLE_TOP),
   };
 }
 

@@ -29,6 +29,7 @@ import {
   findReportSheet,
 } from "../workbook/layout";
 import { CellWrite, SheetGrid, WorkbookPort } from "../workbook/port";
+import { REPORT_PRINT } from "../workbook/print-setup";
 import { fiscalYearText } from "../workbook/seed-layout";
 import { BLOCK_NAME_PREFIX, Block, BlockStep, planBlocks } from "../workbook/ownership";
 
@@ -222,8 +223,13 @@ export async function planFillBlocks(port: WorkbookPort, q: Quarterly): Promise<
   const columns = Object.values(q.chart.narrative).map((r) => r.col);
   const columnWidths = new Map<number, number>();
   if (columns.length > 0) {
-    for (let c = Math.min(...columns); c <= Math.max(q.chart.cumulativeCol, ...columns); c++)
-      columnWidths.set(c, await port.columnWidth(q.chart.sheet, c));
+    const from = Math.min(...columns);
+    const widths = await port.columnWidths(
+      q.chart.sheet,
+      from,
+      Math.max(q.chart.cumulativeCol, ...columns)
+    );
+    widths.forEach((w, i) => columnWidths.set(from + i, w));
   }
   return planBlocks({
     grid: q.reportGrid,
@@ -233,21 +239,6 @@ export async function planFillBlocks(port: WorkbookPort, q: Quarterly): Promise<
     bullets: q.narrative,
     columnWidths,
   });
-}
-
-/** Carry out the planned steps, in order. */
-async function runSteps(port: WorkbookPort, sheet: string, steps: readonly BlockStep[]) {
-  for (const step of steps) {
-    if (step.kind === "shift") await port.shiftRows(sheet, step.at, step.count);
-    else if (step.kind === "write") {
-      await port.writeCells(sheet, step.writes);
-      await port.mergeCells(sheet, step.merges);
-      await port.setRowHeights(sheet, step.heights);
-    } else {
-      const b = step.block;
-      await port.setNamedRange(step.name, b ? { sheet, ...b } : undefined);
-    }
-  }
 }
 
 export class FillRefusedError extends Error {
@@ -274,7 +265,8 @@ export async function fillQuarterly(
   const writes = fillWrites(q);
   const steps = await planFillBlocks(port, q);
   await port.writeCells(q.chart.sheet, writes);
-  await runSteps(port, q.chart.sheet, steps);
+  await port.applyBlockSteps(q.chart.sheet, steps);
+  await port.applyPrintSetup(q.chart.sheet, REPORT_PRINT);
   await port.setSetting(SETTING.period, formatPeriod(q.period));
   if (q.office) await port.setSetting(SETTING.office, q.office);
   const blockCells = steps.reduce((n, st) => n + (st.kind === "write" ? st.writes.length : 0), 0);

@@ -11,6 +11,7 @@ import { WorkbookPort } from "../workbook/port";
 import { LES_HEADER_FOOTER, SheetSpec, SpecCell } from "../workbook/sheet-spec";
 import { STYLE } from "../workbook/seed-layout";
 import { XlsxAdapter } from "../workbook/xlsx-adapter";
+import { tablePrint } from "../workbook/print-setup";
 
 export const ROSTER_HEADER = "Office";
 export const ROSTER_SHEET = "Roster";
@@ -227,6 +228,7 @@ export function rosterSheet(rows: readonly RosterRow[]): SheetSpec {
     },
     headerFooter: LES_HEADER_FOOTER,
     freeze: { row: 2, col: 1 },
+    print: tablePrint(1),
   };
 }
 

@@ -3,10 +3,26 @@
  * task pane runs the same use cases (app/quarterly.ts, app/log-entry.ts, app/setup.ts) in Excel.
  *
  * Round trips are the cost in Excel (on the web each `context.sync()` is a request to a server),
- * so every operation queues its whole work and syncs a fixed number of times, however many rows
- * it touches: reading a sheet is one sync, writing any number of cells is one, appending rows to
- * a table is one. Writes go in whole 2-D blocks (one range per run of adjacent cells in a column)
- * inside `suspendApiCalculationUntilNextSync()`.
+ * so every operation queues its work in as few requests as it can. But Excel on the web refuses
+ * a request or a response over about 5 MB, so a big range goes in blocks of rows: c(cols) =
+ * chunkRows(cols) rows of `cols` columns per request (CHUNK_BYTES / (cols x CELL_BYTES), 833 rows
+ * of the 12-column log, 666 of the 15-column Combined Log). For a range of R rows:
+ *
+ *   readSheet          1 + ceil(R / c)      R: the used range's rows (where it is, then its
+ *                                           values, a block per sync); 1 if the sheet is empty
+ *   writeCells         ceil(R / c)          R: the rows from the first written to the last (a
+ *                                           block with no cell written costs nothing)
+ *   addSheet           max(1, ceil(R / c))  R: from the sheet's first cell's row to its last;
+ *                                           the rest of the description rides on the first
+ *   appendTableRows    ceil(R / c)          R: the rows appended; + 1, once, when a new table's
+ *                                           blank row is removed
+ *   applyPrintSetup    1 to look, + 1 to apply
+ *
+ * Everything else syncs a fixed number of times, however many rows. Each block is written as
+ * 2-D arrays (on an office's sheet one range per run of adjacent cells in a column; on a new
+ * sheet one range per block) inside `suspendApiCalculationUntilNextSync()`. CHUNK_BYTES bounds
+ * what one request sends: test/office/chunks.test.ts holds every request and response of a
+ * 200,000-row Combined Log and log under a quarter of the limit.
  *
  * Text is always stored as text. `range.values` parses what it is given as if it were typed
  * ("=1+1" becomes a formula, "04/15/2007" a date, "007" the number 7), so every text cell gets
@@ -19,9 +35,11 @@ import { LINE_KEYS, CHART_LINE, ChartFigures, SECTION } from "../core/chart";
 import { columnLetters } from "../core/findings";
 import { CellValue } from "../core/log";
 import { FiscalPeriod, formatPeriod } from "../core/period";
-import { CellWrite, NamedRange, SheetGrid, SheetRange, TableRef, WorkbookPort } from "./port";
+import { CellWrite, NamedRange, SheetGrid, TableRef, WorkbookPort } from "./port";
+import type { BlockStep } from "./ownership";
 import { MarkSheetsResult, decideMarking, headerSections } from "./marking";
 import { CellStyle, LES_HEADER_FOOTER, SheetSpec } from "./sheet-spec";
+import { PrintSetup, hasOwnPageSetup, titleRowsRef } from "./print-setup";
 import { parseAddress, parseSheetAddress } from "./address";
 
 /** Excel.run, or a stand-in for it (tests pass office-addin-mock's). */
@@ -42,6 +60,24 @@ export const HIGHLIGHT_COLOR = "#FFC7CE";
 /** The sheet and chart the add-in owns for the picture of the figures. */
 export const CHART_SHEET = "Outreach Chart";
 export const CHART_NAME = "TIPSOutreachChart";
+/** The chart sheet prints as the tables do: landscape, one page wide (it has no header row). */
+const CHART_PRINT: PrintSetup = { orientation: "landscape" };
+
+/**
+ * The bytes one request or response may carry here: a fifth of Excel on the web's ~5 MB limit,
+ * so that a block of long texts still fits. A cell is estimated at CELL_BYTES: its value as JSON
+ * (~90 characters of text) and its number format.
+ */
+export const CHUNK_BYTES = 1_000_000;
+export const CELL_BYTES = 100;
+
+/** Rows per request for a range this many columns wide. */
+export function chunkRows(columns: number): number {
+  return Math.max(1, Math.floor(CHUNK_BYTES / (Math.max(1, columns) * CELL_BYTES)));
+}
+
+/** Excel's columns: A to XFD. */
+const MAX_COLUMNS = 16384;
 
 /** Text that a spreadsheet would take for a formula (or a quote prefix) if it were typed in. */
 const NEEDS_TYPED = /^[=+\-@\t\r']/;
@@ -117,13 +153,51 @@ function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: nu
 }
 
 /**
+ * The writes in blocks of whole rows, chunkRows(columns spanned) rows each, top to bottom (one
+ * pass; empty blocks left out). Each block is one request.
+ */
+function rowBlocks<W extends { readonly row: number; readonly col: number }>(
+  writes: readonly W[]
+): W[][] {
+  if (writes.length === 0) return [];
+  let top = Infinity;
+  let left = Infinity;
+  let right = 0;
+  for (const w of writes) {
+    if (w.row < top) top = w.row;
+    if (w.col < left) left = w.col;
+    if (w.col > right) right = w.col;
+  }
+  const step = chunkRows(right - left + 1);
+  // Cells in row order (a sheet description's are) are cut into slices; others are sorted out.
+  let sorted = true;
+  for (let i = 1; i < writes.length && sorted; i++) sorted = writes[i - 1].row <= writes[i].row;
+  const blocks: W[][] = [];
+  if (!sorted) {
+    for (const w of writes) (blocks[Math.floor((w.row - top) / step)] ??= []).push(w);
+    return blocks.filter((b) => b !== undefined);
+  }
+  let start = 0;
+  let end = top + step; // the first row past the current block
+  for (let i = 0; i < writes.length; i++) {
+    const row = writes[i].row;
+    if (row < end) continue;
+    if (i > start) blocks.push(writes.slice(start, i));
+    start = i;
+    end = top + (Math.floor((row - top) / step) + 1) * step;
+  }
+  blocks.push(writes.slice(start));
+  return blocks;
+}
+
+/**
  * Queue the writes on a sheet: one range per run of adjacent rows in a column, each given its
  * number formats and values as 2-D blocks, styles applied per run of equal style.
  */
 function queueWrites(sheet: Excel.Worksheet, writes: readonly Write[], typedValues: boolean): void {
   // The last write to a cell wins; then by column and row, so runs are adjacent cells.
-  const byCell = new Map<string, Write>();
-  for (const w of writes) byCell.set(`${w.col}:${w.row}`, w);
+  const byCell = new Map<number, Write>();
+  for (const w of writes) byCell.set(w.row * MAX_COLUMNS + w.col, w);
   const sorted = [...byCell.values()].sort((a, b) => a.col - b.col || a.row - b.row);
   let i = 0;
   while (i < sorted.length) {
@@ -138,6 +212,69 @@ function queueWrites(sheet: Excel.Worksheet, writes: readonly Write[], typedValu
     i = j;
   }
 }
+
+/**
+ * Queue the writes on a new sheet, where nothing of an office's can be in the way, as one
+ * rectangle: its number formats and its values as two 2-D arrays (null where no cell is
+ * written: Excel leaves it), then styles per run of equal style in a column. A block of 666 rows
+ * of the Combined Log is a handful of commands rather than one per column and style.
+ */
+function queueRectangle(
+  sheet: Excel.Worksheet,
+  writes: readonly Write[],
+  typedValues: boolean
+): void {
+  if (writes.length === 0) return;
+  let top = Infinity;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  for (const w of writes) {
+    if (w.row < top) top = w.row;
+    if (w.row > bottom) bottom = w.row;
+    if (w.col < left) left = w.col;
+    if (w.col > right) right = w.col;
+  }
+  const rows = bottom - top + 1;
+  const cols = right - left + 1;
+  const grid = (): (WriteValue | string)[][] =>
+    Array.from({ length: rows }, () => new Array<WriteValue | string>(cols).fill(null));
+  const values = grid();
+  const formats = grid();
+  const styles: (CellStyle | undefined)[][] = Array.from({ length: rows }, () => []);
+  const typed: { r: number; c: number; text: string }[] = [];
+  for (const w of writes) {
+    const r = w.row - top;
+    const c = w.col - left;
+    const input = cellInput(w.value, typedValues);
+    if (input === TYPED) typed.push({ r, c, text: w.value as string });
+    values[r][c] = input === TYPED ? null : input;
+    formats[r][c] = typeof w.value === "string" ? TEXT_FORMAT : (w.style?.numFmt ?? null);
+    styles[r][c] = w.style;
+  }
+  const range = sheet.getRangeByIndexes(top - 1, left - 1, rows, cols);
+  range.numberFormat = formats;
+  range.values = values;
+  for (const t of typed) {
+    range.getCell(t.r, t.c).valuesAsJson = [
+      [{ type: "String", basicValue: t.text } as Excel.StringCellValue],
+    ];
+  }
+  for (let c = 0; c < cols; c++) {
+    let s = 0;
+    while (s < rows) {
+      const style = styles[s][c];
+      let e = s + 1;
+      while (e < rows && sameStyle(styles[e][c], style)) e++;
+      if (style)
+        applyStyle(sheet.getRangeByIndexes(top - 1 + s, left - 1 + c, e - s, 1), style, e - s, 1);
+      s = e;
+    }
+  }
+}
+
+const sameStyle = (a: CellStyle | undefined, b: CellStyle | undefined): boolean =>
+  a === b || styleKey(a) === styleKey(b);
 
 const TYPED = Symbol("typed");
 
@@ -175,11 +312,46 @@ function queueRun(sheet: Excel.Worksheet, run: readonly Write[], typedValues: bo
   let s = 0;
   while (s < run.length) {
     let e = s + 1;
-    while (e < run.length && styleKey(run[e].style) === styleKey(run[s].style)) e++;
+    while (e < run.length && sameStyle(run[e].style, run[s].style)) e++;
     const style = run[s].style;
     if (style) applyStyle(sheet.getRangeByIndexes(top - 1 + s, col - 1, e - s, 1), style, e - s, 1);
     s = e;
   }
+}
+
+/**
+ * Queue rows added at the bottom of a table: blank rows, then as 2-D blocks their formats (text
+ * as text) and their values. Returns the table's last row.
+ */
+function queueAppend(
+  t: Excel.Table,
+  rows: readonly (readonly (string | number | null)[])[],
+  typedValues: boolean
+): Excel.Range {
+  const n = rows.length;
+  t.rows.add(
+    undefined,
+    rows.map((r) => r.map(() => ""))
+  );
+  const lastRow = t.getDataBodyRange().getLastRow();
+  const added = lastRow.getOffsetRange(-(n - 1), 0).getResizedRange(n - 1, 0);
+  added.numberFormat = rows.map((r) =>
+    r.map((v) => (typeof v === "string" && v !== "" ? TEXT_FORMAT : null))
+  );
+  const typed: { r: number; c: number; text: string }[] = [];
+  added.values = rows.map((r, i) =>
+    r.map((v, j) => {
+      const input = cellInput(v, typedValues);
+      if (input === TYPED) typed.push({ r: i, c: j, text: v as string });
+      return input === TYPED ? null : input;
+    })
+  );
+  for (const x of typed) {
+    added.getCell(x.r, x.c).valuesAsJson = [
+      [{ type: "String", basicValue: x.text } as Excel.StringCellValue],
+    ];
+  }
+  return lastRow;
 }
 
 /** Excel's column width is in points; a SheetSpec's (as in a file) is in characters. */
@@ -357,14 +529,26 @@ export class OfficeAdapter implements WorkbookPort {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load("values,rowIndex,columnIndex");
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
       ws.load("name");
       await context.sync();
       if (used.isNullObject) return { sheet: ws.name, values: [], top: 1, left: 1 };
-      const values = used.values.map((row) =>
-        row.map((v: unknown): CellValue => (v === "" ? null : (v as CellValue)))
-      );
-      return { sheet: ws.name, values, top: used.rowIndex + 1, left: used.columnIndex + 1 };
+      const { rowIndex, columnIndex, rowCount, columnCount } = used;
+      const values: CellValue[][] = new Array<CellValue[]>(rowCount);
+      const step = chunkRows(columnCount);
+      for (let at = 0; at < rowCount; at += step) {
+        const n = Math.min(step, rowCount - at);
+        const block = ws.getRangeByIndexes(rowIndex + at, columnIndex, n, columnCount);
+        block.load("values");
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one block per request: each stays under the payload limit
+        await context.sync();
+        const rows = block.values;
+        for (let i = 0; i < n; i++)
+          values[at + i] = rows[i].map((v: unknown): CellValue =>
+            v === "" ? null : (v as CellValue)
+          );
+      }
+      return { sheet: ws.name, values, top: rowIndex + 1, left: columnIndex + 1 };
     });
   }
 
@@ -387,66 +571,28 @@ export class OfficeAdapter implements WorkbookPort {
     if (writes.length === 0) return;
     this.forget(`sheet:${sheet.toLowerCase()}`);
     await this.run(async (context) => {
-      context.application.suspendApiCalculationUntilNextSync();
-      queueWrites(context.workbook.worksheets.getItem(sheet), writes, this.typedValues);
-      await context.sync();
-    });
-  }
-
-  /** Whole rows inserted (Range.insert Down) or deleted (Range.delete Up): one sync. */
-  async shiftRows(sheet: string, at: number, count: number): Promise<void> {
-    if (count === 0) return;
-    this.forget(`sheet:${sheet.toLowerCase()}`, "tables", "names");
-    await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const rows = ws.getRange(`${at}:${at + Math.abs(count) - 1}`);
-      if (count > 0) rows.insert("Down");
-      else rows.delete("Up");
-      await context.sync();
+      for (const block of rowBlocks(writes)) {
+        context.application.suspendApiCalculationUntilNextSync();
+        queueWrites(ws, block, this.typedValues);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one block per request: each stays under the payload limit
+        await context.sync();
+      }
     });
   }
 
-  /** Column width in characters, from Excel's points (one sync). */
-  async columnWidth(sheet: string, col: number): Promise<number> {
+  /** Column widths in characters, from Excel's points: one sync. */
+  async columnWidths(sheet: string, from: number, to: number): Promise<number[]> {
     return this.run(async (context) => {
-      const format = context.workbook.worksheets
-        .getItem(sheet)
-        .getRangeByIndexes(0, col - 1, 1, 1).format;
-      format.load("columnWidth");
-      await context.sync();
-      return columnWidthChars(format.columnWidth);
-    });
-  }
-
-  /** Range.merge per range, in one sync (merging a merged range again changes nothing). */
-  async mergeCells(
-    sheet: string,
-    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
-  ): Promise<void> {
-    if (ranges.length === 0) return;
-    await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      for (const r of ranges)
-        ws.getRangeByIndexes(
-          r.top - 1,
-          r.left - 1,
-          r.bottom - r.top + 1,
-          r.right - r.left + 1
-        ).merge(false);
+      const formats: Excel.RangeFormat[] = [];
+      for (let c = from; c <= to; c++) {
+        const format = ws.getRangeByIndexes(0, c - 1, 1, 1).format;
+        format.load("columnWidth");
+        formats.push(format);
+      }
       await context.sync();
-    });
-  }
-
-  async setRowHeights(
-    sheet: string,
-    heights: readonly { row: number; height: number }[]
-  ): Promise<void> {
-    if (heights.length === 0) return;
-    await this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      for (const { row, height } of heights)
-        ws.getRangeByIndexes(row - 1, 0, 1, 1).getEntireRow().format.rowHeight = height;
-      await context.sync();
+      return formats.map((f) => columnWidthChars(f.columnWidth));
     });
   }
 
@@ -474,41 +620,60 @@ export class OfficeAdapter implements WorkbookPort {
     );
   }
 
-  /** Replace the name (delete, then add over the range): one sync. */
-  async setNamedRange(name: string, range?: SheetRange): Promise<void> {
-    this.forget("names");
+  /**
+   * A fill's block steps in one batch, in their order: whole rows inserted (Range.insert Down)
+   * or deleted (Range.delete Up), cells written, bullets merged, row heights, names replaced.
+   * Two syncs: one to learn which of the names exist, one for all the rest.
+   */
+  async applyBlockSteps(sheet: string, steps: readonly BlockStep[]): Promise<void> {
+    if (steps.length === 0) return;
+    this.forget(`sheet:${sheet.toLowerCase()}`, "tables", "names");
     await this.run(async (context) => {
       const names = context.workbook.names;
-      const old = names.getItemOrNullObject(name);
-      old.load("name");
+      names.load("items/name");
       await context.sync();
-      if (!old.isNullObject) old.delete();
-      if (range) {
-        const cells = context.workbook.worksheets
-          .getItem(range.sheet)
-          .getRangeByIndexes(
-            range.top - 1,
-            range.left - 1,
-            range.bottom - range.top + 1,
-            range.right - range.left + 1
-          );
-        names.add(name, cells);
+      const existing = new Set(names.items.map((n) => n.name.toUpperCase()));
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const box = (b: { top: number; left: number; bottom: number; right: number }) =>
+        ws.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1);
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const step of steps) {
+        if (step.kind === "shift") {
+          const rows = ws.getRange(`${step.at}:${step.at + Math.abs(step.count) - 1}`);
+          if (step.count > 0) rows.insert("Down");
+          else rows.delete("Up");
+        } else if (step.kind === "write") {
+          queueWrites(ws, step.writes, this.typedValues);
+          for (const m of step.merges) box(m).merge(false);
+          for (const { row, height } of step.heights)
+            ws.getRangeByIndexes(row - 1, 0, 1, 1).getEntireRow().format.rowHeight = height;
+        } else {
+          const key = step.name.toUpperCase();
+          if (existing.has(key)) names.getItem(step.name).delete();
+          existing.delete(key);
+          if (step.block) {
+            names.add(step.name, box(step.block));
+            existing.add(key);
+          }
+        }
       }
       await context.sync();
     });
   }
 
-  /** Render a sheet description with the Excel API, in one sync. */
+  /**
+   * Render a sheet description with the Excel API: the sheet, its first block of rows and all
+   * the rest of its description (widths, merges, drop-downs, table, header, print setup) in one
+   * request, then one request per further block of rows.
+   */
   async addSheet(spec: SheetSpec): Promise<void> {
     this.forget("sheets", "tables", `sheet:${spec.name.toLowerCase()}`);
     await this.run(async (context) => {
+      const [first = [], ...rest] = rowBlocks(spec.cells);
       context.application.suspendApiCalculationUntilNextSync();
       const ws = context.workbook.worksheets.add(spec.name);
-      queueWrites(
-        ws,
-        spec.cells.map((c) => ({ row: c.row, col: c.col, value: c.value, style: c.style })),
-        this.typedValues
-      );
+      // The header row is in the first block, written before the table is made over it.
+      queueRectangle(ws, first, this.typedValues);
       for (const { col, width } of spec.columnWidths ?? []) {
         ws.getRangeByIndexes(0, col - 1, 1, 1).getEntireColumn().format.columnWidth =
           columnWidthPoints(width);
@@ -527,6 +692,7 @@ export class OfficeAdapter implements WorkbookPort {
         if (spec.table.style) table.style = spec.table.style;
       }
       if (spec.headerFooter) setHeaderFooter(ws, spec.headerFooter);
+      if (spec.print) queuePrintSetup(ws.pageLayout, spec.print);
       if (spec.freeze) {
         const rows = spec.freeze.row - 1;
         const cols = spec.freeze.col - 1;
@@ -535,13 +701,20 @@ export class OfficeAdapter implements WorkbookPort {
         else if (cols > 0) ws.freezePanes.freezeColumns(cols);
       }
       await context.sync();
+      for (const block of rest) {
+        context.application.suspendApiCalculationUntilNextSync();
+        queueRectangle(ws, block, this.typedValues);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one block per request: each stays under the payload limit
+        await context.sync();
+      }
     });
   }
 
   /**
-   * Append rows below a table's last row: one sync. A new table starts with one blank body row;
-   * when that blank row is the one right above the new rows it is removed (a second sync, once),
-   * so that the log reads as the file adapter leaves it, with no blank row at its top.
+   * Append rows below a table's last row, a block of rows per sync (see the header). A new table
+   * starts with one blank body row; when that blank row is the one right above the new rows it
+   * is removed (one more sync, once), so that the log reads as the file adapter leaves it, with
+   * no blank row at its top.
    */
   async appendTableRows(
     table: string,
@@ -549,40 +722,27 @@ export class OfficeAdapter implements WorkbookPort {
   ): Promise<void> {
     if (rows.length === 0) return;
     this.forget("tables", "sheet");
+    let width = 1;
+    for (const r of rows) if (r.length > width) width = r.length;
+    const step = chunkRows(width);
     await this.run(async (context) => {
-      context.application.suspendApiCalculationUntilNextSync();
       const t = context.workbook.tables.getItem(table);
-      const n = rows.length;
-      t.rows.add(
-        undefined,
-        rows.map((r) => r.map(() => ""))
-      );
-      const body = t.getDataBodyRange();
-      const lastRow = body.getLastRow();
-      const added = lastRow.getOffsetRange(-(n - 1), 0).getResizedRange(n - 1, 0);
-      const above = lastRow.getOffsetRange(-n, 0);
       const ws = context.workbook.tables.getItem(table).worksheet;
-      // The added rows as 2-D blocks: text as text, then the values.
-      added.numberFormat = rows.map((r) =>
-        r.map((v) => (typeof v === "string" && v !== "" ? TEXT_FORMAT : null))
-      );
-      const typed: { r: number; c: number; text: string }[] = [];
-      added.values = rows.map((r, i) =>
-        r.map((v, j) => {
-          const input = cellInput(v, this.typedValues);
-          if (input === TYPED) typed.push({ r: i, c: j, text: v as string });
-          return input === TYPED ? null : input;
-        })
-      );
-      for (const x of typed) {
-        added.getCell(x.r, x.c).valuesAsJson = [
-          [{ type: "String", basicValue: x.text } as Excel.StringCellValue],
-        ];
-      }
+      const n = Math.min(step, rows.length);
+      context.application.suspendApiCalculationUntilNextSync();
+      const lastRow = queueAppend(t, rows.slice(0, n), this.typedValues);
+      const body = t.getDataBodyRange();
+      const above = lastRow.getOffsetRange(-n, 0);
       above.load("values,rowIndex");
       body.load("rowIndex,rowCount");
       ws.load("name");
       await context.sync();
+      for (let at = n; at < rows.length; at += step) {
+        context.application.suspendApiCalculationUntilNextSync();
+        queueAppend(t, rows.slice(at, at + step), this.typedValues);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one block per request: each stays under the payload limit
+        await context.sync();
+      }
       const blankAbove =
         body.rowCount > n && above.values[0].every((v: unknown) => v === "" || v === null);
       let top = body.rowIndex + body.rowCount - n + 1;
@@ -591,7 +751,41 @@ export class OfficeAdapter implements WorkbookPort {
         await context.sync();
         top -= 1;
       }
-      this.lastAppend = { sheet: ws.name, top, bottom: top + n - 1 };
+      this.lastAppend = { sheet: ws.name, top, bottom: top + rows.length - 1 };
+    });
+  }
+
+  /**
+   * The rule of print-setup.ts over what Excel says of the sheet's page layout (orientation,
+   * zoom, print area, print titles): one sync to look, and one more to apply.
+   */
+  async applyPrintSetup(sheet: string, setup: PrintSetup): Promise<boolean> {
+    return this.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem(sheet).pageLayout;
+      layout.load("orientation,zoom");
+      const area = layout.getPrintAreaOrNullObject();
+      const rows = layout.getPrintTitleRowsOrNullObject();
+      const cols = layout.getPrintTitleColumnsOrNullObject();
+      for (const r of [area, rows, cols]) r.load("address");
+      await context.sync();
+      // A sheet never set up reads as portrait at { scale: 100 }; fit to pages as
+      // { horizontalFitToPages, verticalFitToPages } with no scale.
+      const zoom = layout.zoom;
+      const scaled = typeof zoom.scale === "number";
+      const own = hasOwnPageSetup({
+        landscape: layout.orientation === "Landscape",
+        scale: scaled ? (zoom.scale as number) : 100,
+        fitToPages:
+          !scaled &&
+          (typeof zoom.horizontalFitToPages === "number" ||
+            typeof zoom.verticalFitToPages === "number"),
+        printArea: !area.isNullObject,
+        printTitles: !rows.isNullObject || !cols.isNullObject,
+      });
+      if (own) return false;
+      queuePrintSetup(layout, setup);
+      await context.sync();
+      return true;
     });
   }
 
@@ -738,6 +932,7 @@ export class OfficeAdapter implements WorkbookPort {
       const title = `Human Trafficking Outreach, ${formatPeriod(period)}`;
       if (fresh) {
         setHeaderFooter(ws, LES_HEADER_FOOTER);
+        queuePrintSetup(ws.pageLayout, CHART_PRINT);
         ws.getRangeByIndexes(0, 0, 1, 3).format.font.bold = true;
         ws.getRangeByIndexes(0, 0, 1, 1).getEntireColumn().format.columnWidth =
           columnWidthPoints(34);
@@ -867,6 +1062,14 @@ function queueRestore(
     );
   });
   return restored;
+}
+
+/** Orientation, one page wide and as many tall as needed, the title rows on every page. */
+function queuePrintSetup(layout: Excel.PageLayout, setup: PrintSetup): void {
+  layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+  // 0 pages tall: as many as the rows need (as fitToHeight="0" in the file format).
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (setup.titleRows) layout.setPrintTitleRows(titleRowsRef(setup.titleRows));
 }
 
 function setHeaderFooter(ws: Excel.Worksheet, hf: { oddHeader: string; oddFooter: string }): void {

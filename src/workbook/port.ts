@@ -5,7 +5,9 @@
  */
 import { CellValue } from "../core/log";
 import { MarkSheetsResult } from "./marking";
+import { PrintSetup } from "./print-setup";
 import { CellStyle, SheetSpec } from "./sheet-spec";
+import type { BlockStep } from "./ownership";
 
 /** A block of a sheet's cells: values[0][0] is the cell at (top, left), both 1-based. */
 export interface SheetGrid {
@@ -58,24 +60,16 @@ export interface WorkbookPort {
   tables(): Promise<TableRef[]>;
   /** Write these cells and nothing else; styles and everything around them stay. */
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
-  /**
-   * Insert `count` blank rows before row `at` (count < 0: delete rows at..at-count-1); what is
-   * below moves, and every reference to it (formulas, names, merges, comments) with it.
-   */
-  shiftRows(sheet: string, at: number, count: number): Promise<void>;
-  /** A column's width, in characters of the default font. */
-  columnWidth(sheet: string, col: number): Promise<number>;
-  /** Merge each range into one cell (a range already merged so stays; others are left alone). */
-  mergeCells(
-    sheet: string,
-    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
-  ): Promise<void>;
-  /** Row heights in points. */
-  setRowHeights(sheet: string, heights: readonly { row: number; height: number }[]): Promise<void>;
+  /** The widths of columns from..to, in characters of the default font. */
+  columnWidths(sheet: string, from: number, to: number): Promise<number[]>;
   /** The workbook-scoped defined names that begin with `prefix` (any case). */
   namedRanges(prefix: string): Promise<NamedRange[]>;
-  /** Point a workbook-scoped name at cells, or remove it (no range). */
-  setNamedRange(name: string, range?: SheetRange): Promise<void>;
+  /**
+   * Carry out a fill's planned steps on the report sheet, in order (ownership.ts): insert or
+   * delete whole rows (everything below moves, references with it), write cells, merge, set row
+   * heights, and point each block's name at its cells (or remove it).
+   */
+  applyBlockSteps(sheet: string, steps: readonly BlockStep[]): Promise<void>;
   /** Add a new sheet, built from a description (for setting a workbook up). */
   addSheet(spec: SheetSpec): Promise<void>;
   /** Append rows below a table's last row, growing the table. */
@@ -83,6 +77,11 @@ export interface WorkbookPort {
     table: string,
     rows: readonly (readonly (string | number | null)[])[]
   ): Promise<void>;
+  /**
+   * Give an existing sheet this print setup unless it has a page setup of its own (the rule of
+   * print-setup.ts: an office's own setup is kept). Whether it was applied.
+   */
+  applyPrintSetup(sheet: string, setup: PrintSetup): Promise<boolean>;
   /** Workbook settings (document custom properties): the office, the period, opening balances. */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;

@@ -33,6 +33,7 @@ import {
   TITLE_PREFIX,
 } from "./layout";
 import { CellStyle, LES_HEADER_FOOTER, LES_MARKING, SheetSpec, SpecCell } from "./sheet-spec";
+import { REPORT_PRINT, tablePrint } from "./print-setup";
 
 export const STYLE = {
   title: { bold: true, size: 11 },
@@ -181,7 +182,9 @@ export function reportSheet(
       cells.push({ row, col: cumulative, value: null, style: STYLE.figure });
     }
   });
-  const merges = [`A1:C1`, `B${CHART_HEADER_ROW - 1}:C${CHART_HEADER_ROW - 1}`];
+  // The title is not merged across A:C: a merged cell clips a title longer than the chart is
+  // wide, whereas a lone cell's text runs on, and the page, fitted to one wide, shows it whole.
+  const merges = [`B${CHART_HEADER_ROW - 1}:C${CHART_HEADER_ROW - 1}`];
   const rowHeights: { row: number; height: number }[] = [];
   narrativeBlock().forEach((l, i) => {
     const row = NARRATIVE_ROW + i;
@@ -201,6 +204,7 @@ export function reportSheet(
     rowHeights,
     merges,
     headerFooter: LES_HEADER_FOOTER,
+    print: REPORT_PRINT,
   };
 }
 
@@ -271,6 +275,7 @@ export function logSheet(rows: readonly LogRowValues[] = [], name = LOG_SHEET): 
     },
     headerFooter: LES_HEADER_FOOTER,
     freeze: { row: 2, col: 1 },
+    print: tablePrint(1),
   };
 }
 
@@ -294,5 +299,6 @@ export function prospectiveSheet(name = PROSPECTIVE_SHEET): SheetSpec {
     },
     headerFooter: LES_HEADER_FOOTER,
     freeze: { row: 2, col: 1 },
+    print: tablePrint(1),
   };
 }

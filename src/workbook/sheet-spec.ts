@@ -2,6 +2,7 @@
  * A new sheet described as data, so that `tips init`, the task pane's "Set up this workbook" and
  * the national workbook are built by one description whichever adapter renders it.
  */
+import { PrintSetup } from "./print-setup";
 
 export interface CellStyle {
   readonly bold?: boolean;
@@ -37,6 +38,8 @@ export interface SheetSpec {
   readonly headerFooter?: { oddHeader: string; oddFooter: string };
   /** Freeze the rows above and the columns left of this cell. */
   readonly freeze?: { row: number; col: number };
+  /** How it prints: orientation, one page wide, the header row on every page. */
+  readonly print?: PrintSetup;
 }
 
 /** The marking every sheet the add-in creates carries, in its header and footer. */

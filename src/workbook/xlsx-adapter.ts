@@ -4,9 +4,11 @@
  * once, so a failure leaves no file half-written.
  */
 import { CellValue } from "../core/log";
-import { CellWrite, NamedRange, SheetGrid, SheetRange, TableRef, WorkbookPort } from "./port";
+import { CellWrite, NamedRange, SheetGrid, TableRef, WorkbookPort } from "./port";
+import type { BlockStep } from "./ownership";
 import { MarkSheetsResult, MarkVerdict, combineVerdicts, decideMarkingCodes } from "./marking";
 import { SheetSpec } from "./sheet-spec";
+import { PrintSetup, hasOwnPageSetup } from "./print-setup";
 import { XlsxWorkbook, createWorkbook, openWorkbook } from "./xlsx";
 import { LayoutError } from "./layout";
 import { absoluteAddress, formatRange, parseAddress, parseSheetAddress } from "./address";
@@ -57,26 +59,10 @@ export class XlsxAdapter implements WorkbookPort {
     );
   }
 
-  async shiftRows(sheet: string, at: number, count: number): Promise<void> {
-    this.book.shiftRows(sheet, at, count);
-  }
-
-  async columnWidth(sheet: string, col: number): Promise<number> {
-    return this.book.columnWidth(sheet, col);
-  }
-
-  async mergeCells(
-    sheet: string,
-    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
-  ): Promise<void> {
-    this.book.mergeCells(sheet, ranges);
-  }
-
-  async setRowHeights(
-    sheet: string,
-    heights: readonly { row: number; height: number }[]
-  ): Promise<void> {
-    this.book.setRowHeights(sheet, new Map(heights.map((h) => [h.row, h.height])));
+  async columnWidths(sheet: string, from: number, to: number): Promise<number[]> {
+    const widths: number[] = [];
+    for (let c = from; c <= to; c++) widths.push(this.book.columnWidth(sheet, c));
+    return widths;
   }
 
   async namedRanges(prefix: string): Promise<NamedRange[]> {
@@ -90,13 +76,27 @@ export class XlsxAdapter implements WorkbookPort {
       });
   }
 
-  async setNamedRange(name: string, range?: SheetRange): Promise<void> {
-    if (range) this.book.setDefinedName(name, absoluteAddress(range.sheet, range));
-    else this.book.deleteDefinedName(name);
+  async applyBlockSteps(sheet: string, steps: readonly BlockStep[]): Promise<void> {
+    for (const step of steps) {
+      if (step.kind === "shift") this.book.shiftRows(sheet, step.at, step.count);
+      else if (step.kind === "write") {
+        await this.writeCells(sheet, step.writes);
+        this.book.mergeCells(sheet, step.merges);
+        this.book.setRowHeights(sheet, new Map(step.heights.map((h) => [h.row, h.height])));
+      } else if (step.block)
+        this.book.setDefinedName(step.name, absoluteAddress(sheet, step.block));
+      else this.book.deleteDefinedName(step.name);
+    }
   }
 
   async addSheet(spec: SheetSpec): Promise<void> {
     this.book.addSheet(spec);
+  }
+
+  async applyPrintSetup(sheet: string, setup: PrintSetup): Promise<boolean> {
+    if (hasOwnPageSetup(this.book.pageSetup(sheet))) return false;
+    this.book.setPrintSetup(sheet, setup);
+    return true;
   }
 
   async appendTableRows(

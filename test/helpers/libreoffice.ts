@@ -143,3 +143,25 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/**
+ * A workbook printed by LibreOffice (to PDF), each page's text as `pdftotext -layout` lays it
+ * out: the pages in order, headers and footers included.
+ */
+export async function printedPages(xlsxPath: string): Promise<string[]> {
+  const outDir = mkdtempSync(join(tmpdir(), "tips-pdf-"));
+  try {
+    const pdf = await convertWithLibreOffice(xlsxPath, "pdf", { outDir });
+    const r = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+    const pages = r.stdout.split("\f");
+    if (pages[pages.length - 1].trim() === "") pages.pop();
+    return pages;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export function hasPdftotext(): boolean {
+  return spawnSync("pdftotext", ["-v"], { timeout: 10_000 }).status === 0;
+}

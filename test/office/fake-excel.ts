@@ -71,7 +71,8 @@ export interface FakeChart {
 }
 
 export class FakeSheet {
-  readonly cells = new Map<string, FakeCell>();
+  /** The cells, row by row: rows.get(row)[col] (both 1-based), live objects. */
+  private readonly rows = new Map<number, (FakeCell | undefined)[]>();
   readonly headerFooter: Record<string, string> = {
     leftHeader: "",
     centerHeader: "",
@@ -86,10 +87,36 @@ export class FakeSheet {
   readonly rowHeights = new Map<number, number>();
   readonly charts: FakeChart[] = [];
   freeze?: { rows: number; cols: number };
+  /** The page layout as Excel reports it: a new sheet's is portrait at 100%, nothing set. */
+  readonly page: {
+    orientation: "Portrait" | "Landscape";
+    zoom: Excel.PageLayoutZoomOptions;
+    printArea?: string;
+    titleRows?: string;
+    titleColumns?: string;
+  } = { orientation: "Portrait", zoom: { scale: 100 } };
   constructor(public name: string) {}
 
   cell(row: number, col: number): FakeCell | undefined {
-    return this.cells.get(`${row}:${col}`);
+    return this.rows.get(row)?.[col];
+  }
+
+  /** The cell, made blank where there is none (for a write). */
+  touch(row: number, col: number): FakeCell {
+    let r = this.rows.get(row);
+    if (!r) this.rows.set(row, (r = []));
+    return (r[col] ??= { value: "" });
+  }
+
+  put(row: number, col: number, cell: FakeCell | undefined): void {
+    if (cell) {
+      let r = this.rows.get(row);
+      if (!r) this.rows.set(row, (r = []));
+      r[col] = cell;
+    } else {
+      const r = this.rows.get(row);
+      if (r) r[col] = undefined;
+    }
   }
 
   value(row: number, col: number): string | number | boolean | null {
@@ -102,7 +129,7 @@ export class FakeSheet {
     rows.forEach((r, i) =>
       r.forEach((v, j) => {
         if (v !== null && v !== undefined && v !== "")
-          this.cells.set(`${top + i}:${left + j}`, { value: v as string | number | boolean });
+          this.put(top + i, left + j, { value: v as string | number | boolean });
       })
     );
   }
@@ -111,12 +138,11 @@ export class FakeSheet {
   shiftRows(at: number, count: number): void {
     const move = (r: number): number | null =>
       r < at ? r : count > 0 ? r + count : r < at - count ? null : r + count;
-    const cells = [...this.cells];
-    this.cells.clear();
-    for (const [key, c] of cells) {
-      const [r, col] = key.split(":").map(Number);
+    const rows = [...this.rows];
+    this.rows.clear();
+    for (const [r, cells] of rows) {
       const to = move(r);
-      if (to !== null) this.cells.set(`${to}:${col}`, c);
+      if (to !== null) this.rows.set(to, cells);
     }
     const merges = this.merges.splice(0).flatMap((ref) => {
       const b = parseRef(ref);
@@ -133,17 +159,29 @@ export class FakeSheet {
     }
   }
 
+  /** Every cell written, by "row:col", for a test to compare two states of the sheet. */
+  snapshot(): [string, FakeCell][] {
+    const out: [string, FakeCell][] = [];
+    for (const [r, cells] of [...this.rows].sort((a, b) => a[0] - b[0]))
+      cells.forEach((c, col) => {
+        if (c !== undefined && c.value !== "") out.push([`${r}:${col}`, c]);
+      });
+    return out;
+  }
+
   usedBox(): Box | undefined {
     let box: Box | undefined;
-    for (const [key, c] of this.cells) {
-      if (c.value === "" && c.formula === undefined) continue;
-      const [r, col] = key.split(":").map(Number);
-      if (!box) box = { top: r, left: col, bottom: r, right: col };
-      else {
-        box.top = Math.min(box.top, r);
-        box.bottom = Math.max(box.bottom, r);
-        box.left = Math.min(box.left, col);
-        box.right = Math.max(box.right, col);
+    for (const [r, cells] of this.rows) {
+      for (let col = 1; col < cells.length; col++) {
+        const c = cells[col];
+        if (c === undefined || (c.value === "" && c.formula === undefined)) continue;
+        if (!box) box = { top: r, left: col, bottom: r, right: col };
+        else {
+          if (r < box.top) box.top = r;
+          if (r > box.bottom) box.bottom = r;
+          if (col < box.left) box.left = col;
+          if (col > box.right) box.right = col;
+        }
       }
     }
     return box;
@@ -186,8 +224,11 @@ interface Handle {
 
 interface Spec {
   kind: string;
-  /** The object's readable properties, as of now (a load takes this at its place in the queue). */
-  state?: () => Record<string, unknown>;
+  /**
+   * The object's readable properties, as of now (a load takes this at its place in the queue,
+   * with the properties it loads: a property left out of the answer reads as not loaded).
+   */
+  state?: (props?: readonly string[]) => Record<string, unknown>;
   /** Writable properties: what a write does (at sync). */
   writes?: Record<string, (value: unknown) => void>;
   /** Methods: called at once, they queue their effect and return handles. */
@@ -259,19 +300,33 @@ export class FakeExcel {
     this.suspended = false;
     const ops = this.queue;
     this.queue = [];
+    this.responseBytes = 0;
     for (const op of ops) await op();
+    this.largestRequest = Math.max(this.largestRequest, this.requestBytes);
+    this.largestResponse = Math.max(this.largestResponse, this.responseBytes);
+    this.requestBytes = 0;
   }
 
-  private enqueue(name: string, op: Op): void {
+  /**
+   * The largest request and response of any sync so far, in bytes of JSON: what was written
+   * (values, formats, rows added) and what was loaded, as Office sends them.
+   */
+  largestRequest = 0;
+  largestResponse = 0;
+  private requestBytes = 0;
+  private responseBytes = 0;
+
+  private enqueue(name: string, op: Op, payload?: unknown): void {
     this.commands.push(name);
     this.queue.push(op);
+    if (payload !== undefined) this.requestBytes += JSON.stringify(payload)?.length ?? 0;
   }
 
   // ---- Proxies -----------------------------------------------------------------------------------
 
   private make(spec: Spec): unknown {
-    const initial = (): Record<string, unknown> => ({
-      ...(spec.state ? spec.state() : {}),
+    const initial = (props?: readonly string[]): Record<string, unknown> => ({
+      ...(spec.state ? spec.state(props) : {}),
       ...(spec.items ? { items: [] } : {}),
     });
     // The readable state: created on the first read (reads before a load find "not loaded").
@@ -292,7 +347,7 @@ export class FakeExcel {
       this.enqueue(`${spec.kind}.load`, async () => {
         if (spec.isNull) nullKnown = spec.isNull();
         let state: Record<string, unknown> = {};
-        if (!nullKnown) state = initial();
+        if (!nullKnown) state = initial(direct);
         if (spec.items && !nullKnown) {
           const itemProps = list.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
           const items = spec.items();
@@ -301,6 +356,7 @@ export class FakeExcel {
           state.items = items;
         }
         const mock = new OfficeMockObject(clean(state));
+        if (!spec.items) this.responseBytes += JSON.stringify(clean(state)).length;
         const loadable = nullKnown ? [] : direct.filter((p) => p in state);
         for (const p of direct) {
           if (!nullKnown && !(p in state))
@@ -369,7 +425,7 @@ export class FakeExcel {
           const write = spec.writes?.[prop as string];
           if (!write)
             throw new Error(`fake Excel: ${spec.kind}.${String(prop)} is read-only or unknown`);
-          this.enqueue(`${spec.kind}.${String(prop)}=`, () => write(value));
+          this.enqueue(`${spec.kind}.${String(prop)}=`, () => write(value), value);
           return true;
         },
       }
@@ -446,6 +502,7 @@ export class FakeExcel {
       kind: "NamedItemCollection",
       items: () => [...this.names.keys()].map((k) => item(k)),
       methods: {
+        getItem: (name: string) => item(name.toUpperCase()),
         getItemOrNullObject: (name: string) =>
           item(name.toUpperCase(), () => !this.names.has(name.toUpperCase())),
         add: (name: string, ref: Excel.Range) => {
@@ -532,19 +589,52 @@ export class FakeExcel {
                 }),
             },
           }),
-        pageLayout: () => ({
-          headersFooters: {
-            defaultForAllPages: this.make({
-              kind: "HeaderFooter",
-              state: () => ({ ...sheet().headerFooter }),
-              writes: Object.fromEntries(
-                Object.keys(new FakeSheet("").headerFooter).map((k) => [
-                  k,
-                  (v: unknown) => void (sheet().headerFooter[k] = String(v)),
-                ])
-              ),
-            }),
-          },
+        pageLayout: () => this.pageLayout(sheet),
+      },
+    });
+  }
+
+  private pageLayout(sheet: () => FakeSheet): unknown {
+    type Page = FakeSheet["page"];
+    const optional = (kind: string, get: (p: Page) => string | undefined) =>
+      this.make({
+        kind,
+        state: () => ({ address: get(sheet().page) ?? "" }),
+        isNull: () => get(sheet().page) === undefined,
+      });
+    return this.make({
+      kind: "PageLayout",
+      state: () => ({ orientation: sheet().page.orientation, zoom: { ...sheet().page.zoom } }),
+      writes: {
+        orientation: (v) => {
+          if (v !== "Portrait" && v !== "Landscape")
+            throw new Error(`InvalidArgument: orientation ${String(v)}`);
+          sheet().page.orientation = v;
+        },
+        zoom: (v) => void (sheet().page.zoom = { ...(v as Excel.PageLayoutZoomOptions) }),
+      },
+      methods: {
+        getPrintAreaOrNullObject: () => optional("RangeAreas", (p) => p.printArea),
+        getPrintTitleRowsOrNullObject: () => optional("Range", (p) => p.titleRows),
+        getPrintTitleColumnsOrNullObject: () => optional("Range", (p) => p.titleColumns),
+        setPrintTitleRows: (ref: string) =>
+          this.enqueue("pageLayout.setPrintTitleRows", () => {
+            if (!/^\$\d+:\$\d+$/.test(ref)) throw new Error(`InvalidArgument: title rows ${ref}`);
+            sheet().page.titleRows = ref;
+          }),
+      },
+      children: {
+        headersFooters: () => ({
+          defaultForAllPages: this.make({
+            kind: "HeaderFooter",
+            state: () => ({ ...sheet().headerFooter }),
+            writes: Object.fromEntries(
+              Object.keys(new FakeSheet("").headerFooter).map((k) => [
+                k,
+                (v: unknown) => void (sheet().headerFooter[k] = String(v)),
+              ])
+            ),
+          }),
         }),
       },
     });
@@ -555,12 +645,10 @@ export class FakeExcel {
     const derive = (f: (b: Box) => Box) => this.range(sheetName, () => f(resolve()));
     const each = (f: (cell: FakeCell, row: number, col: number) => void) => {
       const b = resolve();
+      const s = sheet();
       for (let r = b.top; r <= b.bottom; r++)
         for (let c = b.left; c <= b.right; c++) {
-          const key = `${r}:${c}`;
-          let cell = sheet().cells.get(key);
-          if (!cell) sheet().cells.set(key, (cell = { value: "" }));
-          f(cell, r, c);
+          f(s.touch(r, c), r, c);
         }
     };
     const grid = (v: unknown, what: string): unknown[][] => {
@@ -627,24 +715,23 @@ export class FakeExcel {
     const handle = this.make({
       kind: "Range",
       isNull,
-      state: () => {
+      state: (props) => {
         const b = resolve();
-        const values: unknown[][] = [];
-        const numberFormat: unknown[][] = [];
-        for (let r = b.top; r <= b.bottom; r++) {
-          const row: unknown[] = [];
-          const fmt: unknown[] = [];
-          for (let c = b.left; c <= b.right; c++) {
-            const cell = sheet().cell(r, c);
-            row.push(cell?.value ?? "");
-            fmt.push(cell?.numberFormat ?? "General");
+        const s = sheet();
+        // The cells only when they are asked for (a used range's corners are not its values).
+        const grid = (prop: string, f: (cell: FakeCell | undefined) => unknown) => {
+          if (props && !props.includes(prop)) return undefined;
+          const out: unknown[][] = [];
+          for (let r = b.top; r <= b.bottom; r++) {
+            const row: unknown[] = [];
+            for (let c = b.left; c <= b.right; c++) row.push(f(s.cell(r, c)));
+            out.push(row);
           }
-          values.push(row);
-          numberFormat.push(fmt);
-        }
+          return out;
+        };
         return {
-          values,
-          numberFormat,
+          values: grid("values", (cell) => cell?.value ?? ""),
+          numberFormat: grid("numberFormat", (cell) => cell?.numberFormat ?? "General"),
           address: boxAddress(sheetName(), b),
           rowIndex: b.top - 1,
           columnIndex: b.left - 1,
@@ -814,18 +901,22 @@ export class FakeExcel {
             kind: "TableRowCollection",
             methods: {
               add: (_index: number | undefined, values: unknown[][]) => {
-                this.enqueue("rows.add", () => {
-                  const t = table();
-                  const s = this.sheet(t.sheet);
-                  values.forEach((r, i) =>
-                    r.forEach((v, j) => {
-                      const cell: FakeCell = { value: "" };
-                      enter(cell, v as string | number | boolean);
-                      s.cells.set(`${t.bottom + 1 + i}:${t.left + j}`, cell);
-                    })
-                  );
-                  t.bottom += values.length;
-                });
+                this.enqueue(
+                  "rows.add",
+                  () => {
+                    const t = table();
+                    const s = this.sheet(t.sheet);
+                    values.forEach((r, i) =>
+                      r.forEach((v, j) => {
+                        const cell: FakeCell = { value: "" };
+                        enter(cell, v as string | number | boolean);
+                        s.put(t.bottom + 1 + i, t.left + j, cell);
+                      })
+                    );
+                    t.bottom += values.length;
+                  },
+                  values
+                );
                 return undefined;
               },
               getItemAt: (index: number) =>
@@ -839,11 +930,9 @@ export class FakeExcel {
                         const row = t.top + 1 + index;
                         for (let r = row; r < t.bottom; r++)
                           for (let c = t.left; c <= t.right; c++) {
-                            const below = s.cells.get(`${r + 1}:${c}`);
-                            if (below) s.cells.set(`${r}:${c}`, below);
-                            else s.cells.delete(`${r}:${c}`);
+                            s.put(r, c, s.cell(r + 1, c));
                           }
-                        for (let c = t.left; c <= t.right; c++) s.cells.delete(`${t.bottom}:${c}`);
+                        for (let c = t.left; c <= t.right; c++) s.put(t.bottom, c, undefined);
                         t.bottom -= 1;
                       }),
                   },

@@ -1,7 +1,8 @@
 /**
  * The Excel adapter under office-addin-mock (through test/office/fake-excel.ts): what it reads
  * and writes, that text never becomes a formula, and how many `context.sync()` calls each
- * operation takes, the same for 10 rows as for 10,000.
+ * operation takes: a fixed number, plus one per block of rows of the log it reads or of the cells
+ * it writes (the adapter's header; test/office/chunks.test.ts holds the blocks up to 200,000).
  */
 import { FakeExcel } from "./fake-excel";
 import {
@@ -10,10 +11,11 @@ import {
   HIGHLIGHT_COLOR,
   HIGHLIGHT_SETTING,
   OfficeAdapter,
+  chunkRows,
   columnWidthPoints,
 } from "../../src/workbook/office-adapter";
 import { parseAddress } from "../../src/workbook/address";
-import { checkWorkbook, fillQuarterly, loadQuarterly } from "../../src/app/quarterly";
+import { checkWorkbook, fillQuarterly, fillWrites, loadQuarterly } from "../../src/app/quarterly";
 import { appendEntry, findLogTarget, validateEntry } from "../../src/app/log-entry";
 import { sampleLog } from "../../src/app/sample";
 import { analyze } from "../../src/core/report";
@@ -101,7 +103,7 @@ describe("reading", () => {
         [null, "x", true],
       ],
     });
-    expect(excel.syncs).toBe(1);
+    expect(excel.syncs).toBe(1 + 1); // where the used range is, then its one block
     excel.addSheet("Empty");
     expect(await adapter.readSheet("Empty")).toEqual({
       sheet: "Empty",
@@ -109,6 +111,7 @@ describe("reading", () => {
       top: 1,
       left: 1,
     });
+    expect(excel.syncs).toBe(2 + 1);
   });
 
   test("sheetNames and tables (with their sheet and corners)", async () => {
@@ -251,7 +254,7 @@ describe("setting a sheet up from a SheetSpec", () => {
   test("values, merges, widths, drop-downs, table, marking in header and footer, frozen header", async () => {
     const { excel } = await workbook(3);
     const report = excel.sheet(REPORT_SHEET);
-    expect(report.merges).toContain("A1:C1");
+    expect(report.merges).toContain("B4:C4");
     expect(report.columnWidths.get(1)).toBe(
       columnWidthPoints(reportSheet().columnWidths![0].width)
     );
@@ -393,6 +396,10 @@ describe("Excel-only", () => {
     expect(sheet.value(2, 2)).toBe(q.report.figures.quarter["ngo.newContact"]);
     expect(sheet.value(16, 3)).toBe(q.report.figures.cumulative["le.training.attendees"]);
     expect(sheet.headerFooter.leftFooter).toBe(LES_MARKING);
+    expect(sheet.page).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
     expect(await syncsOf(excel, () => adapter.drawChart(q.period, q.report.figures))).toBe(3);
     expect(sheet.charts).toHaveLength(1);
     // The helper sheet is never taken for the report's chart.
@@ -466,9 +473,34 @@ describe("the use cases through the Excel adapter", () => {
 /** The round trips of each operation, for a log of 10 and of 10,000 rows. */
 const SIZES = [10, 10_000] as const;
 
-describe("round trips do not grow with the log", () => {
+/** Requests to read or write R rows `cols` wide, a block of chunkRows(cols) rows each. */
+const blocks = (rows: number, cols: number): number => Math.ceil(rows / chunkRows(cols));
+
+/**
+ * Each operation's syncs: `fixed`, plus `logReads` times the blocks of the log (its header, its
+ * rows and the one entry appended first), plus for a fill the blocks of the cells it writes.
+ */
+const SYNCS: Record<string, { fixed: number; logReads: number }> = {
+  "append a log row": { fixed: 1, logReads: 0 },
+  // The report sheet (1 + 1 block), the log (1 + its blocks), the tables, the settings, ...
+  "read the log (checkWorkbook)": { fixed: 8, logReads: 1 },
+  "read the log, as one pane action": { fixed: 5, logReads: 1 },
+  "load the report, as one pane action": { fixed: 7, logReads: 1 },
+  "load the report (loadQuarterly)": { fixed: 13, logReads: 1 },
+  // The block names (2), the column widths (1), the report's cells in blocks, the bullets'
+  // blocks (2: which names exist, then every step), two settings, the print setup (2).
+  "fill the report (fillQuarterly)": { fixed: 9, logReads: 0 },
+  "highlight the rows with errors": { fixed: 3, logReads: 0 },
+  "clear the highlight": { fixed: 3, logReads: 0 },
+  "select a finding's cell": { fixed: 1, logReads: 0 },
+  "draw the chart": { fixed: 2, logReads: 0 },
+};
+
+describe("round trips: a fixed number, plus one per block of rows read or written", () => {
   const counts: Record<string, Record<number, number>> = {};
   const record = (op: string, rows: number, n: number) => ((counts[op] ??= {})[rows] = n);
+  /** The blocks of cells the fill wrote, by size. */
+  const fillBlocks: Record<number, number> = {};
 
   test.each(SIZES)("%d rows", async (rows) => {
     const { excel, adapter } = await workbook(rows, { errors: 3 });
@@ -515,6 +547,10 @@ describe("round trips do not grow with the log", () => {
       rows,
       await syncsOf(excel, () => fillQuarterly(adapter, q!, { force: true }))
     );
+    const writes = fillWrites(q!);
+    const span = (k: "row" | "col") =>
+      Math.max(...writes.map((w) => w[k])) - Math.min(...writes.map((w) => w[k])) + 1;
+    fillBlocks[rows] = blocks(span("row"), span("col"));
     const check = await checkWorkbook(adapter);
     const errorRows = [...new Set(check.findings.filter(isError).map((f) => f.row))];
     record(
@@ -536,15 +572,27 @@ describe("round trips do not grow with the log", () => {
     expect(excel.syncs).toBeGreaterThan(0);
   });
 
-  test("the same number of syncs for 10 and for 10,000 rows", () => {
+  test("each operation's syncs are its stated function of the rows, at 10 and 10,000 rows", () => {
     const lines = Object.entries(counts).map(
       ([op, by]) => `  ${op.padEnd(36)} ${SIZES.map((s) => `${s} rows: ${by[s]}`).join(", ")}`
     );
     console.log(`context.sync() calls per operation:\n${lines.join("\n")}`);
-    expect(Object.keys(counts)).toHaveLength(10);
+    expect(Object.keys(counts).sort()).toEqual(Object.keys(SYNCS).sort());
     for (const [op, by] of Object.entries(counts)) {
-      expect({ op, syncs: by[SIZES[1]] }).toEqual({ op, syncs: by[SIZES[0]] });
+      for (const rows of SIZES) {
+        const { fixed, logReads } = SYNCS[op];
+        const log = blocks(rows + 2, LOG_HEADERS.length);
+        const fill = op.startsWith("fill") ? fillBlocks[rows] : 0;
+        expect({ op, rows, syncs: by[rows] }).toEqual({
+          op,
+          rows,
+          syncs: fixed + logReads * log + fill,
+        });
+      }
     }
-    expect(counts["append a log row"][10]).toBe(1);
+    // At 10 rows every range is one block; at 10,000 the log is 13 (833 rows of 12 columns).
+    expect(blocks(10 + 2, 12)).toBe(1);
+    expect(blocks(10_000 + 2, 12)).toBe(13);
+    expect(counts["append a log row"][10_000]).toBe(1);
   });
 });

@@ -95,7 +95,7 @@ async function excelFace(file: string): Promise<Face & { excel: FakeExcel }> {
     async snapshot() {
       const sheet = excel.sheet(REPORT);
       return JSON.stringify({
-        cells: [...sheet.cells].filter(([, c]) => c.value !== "").sort(),
+        cells: sheet.snapshot(),
         heights: [...sheet.rowHeights].sort((a, b) => a[0] - b[0]),
         names: [...excel.names.values()],
       });
@@ -251,7 +251,7 @@ describe("a workbook an earlier version filled (hard-wrapped bullets, no recorde
     const rows = (await port.readSheet(REPORT)).values as CellValue[][];
     const heading = rowOf(rows, NARRATIVE_HEADINGS.outreach) + 1;
     // What the old fill left: a bullet cut at 85 characters, its continuation, and the period.
-    await port.shiftRows(REPORT, heading + 2, 3);
+    port.book.shiftRows(REPORT, heading + 2, 3);
     await port.writeCells(REPORT, [
       {
         row: heading + 2,

@@ -14,7 +14,7 @@ import { readHeaderFooter, writeHeaderFooter } from "../../src/workbook/xlsx/hea
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
 import { LES_HEADER_FOOTER, LES_MARKING } from "../../src/workbook/sheet-spec";
 import { REL, SML, makeBook, worksheet } from "./build";
-import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
+import { convertWithLibreOffice, hasLibreOffice, hasPdftotext } from "../helpers/libreoffice";
 import { NEEDS_LIBREOFFICE, NEEDS_PDFTOTEXT, testRequiring } from "../helpers/requires";
 
 const PART = "xl/worksheets/sheet1.xml";
@@ -27,10 +27,6 @@ const { oddHeader: LES_HEADER, oddFooter: LES_FOOTER } = LES_HEADER_FOOTER;
 const LES_XML =
   `<headerFooter><oddHeader>&amp;C&amp;"-,Bold"${LES_MARKING}</oddHeader>` +
   `<oddFooter>&amp;L${LES_MARKING}&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>`;
-
-function hasPdftotext(): boolean {
-  return spawnSync("pdftotext", ["-v"], { timeout: 10_000 }).status === 0;
-}
 
 const MARGINS =
   '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';

@@ -3,7 +3,14 @@
  * part. Reading decodes its children; writing changes those children alone, or inserts the element
  * where the schema puts it, and leaves every other byte of the part as it was.
  */
-import { ElementSpan, appendChild, attrOf, scanElements, splice } from "./elements";
+import {
+  ElementSpan,
+  WORKSHEET_ORDER,
+  appendChild,
+  attrOf,
+  scanElements,
+  splice,
+} from "./elements";
 import { corrupt } from "./errors";
 import { decodeText, decodeXstring, encodeXstring } from "./xml";
 
@@ -35,30 +42,9 @@ export type HeaderFooter = Record<HeaderFooterKey, string> & {
  * ignoredErrors, smartTags, drawing, legacyDrawing, legacyDrawingHF, picture, oleObjects,
  * controls, webPublishItems, tableParts, extLst and anything the schema does not name here.
  */
-const BEFORE_HEADER_FOOTER = new Set([
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-]);
+const BEFORE_HEADER_FOOTER = new Set(
+  WORKSHEET_ORDER.slice(0, WORKSHEET_ORDER.indexOf("headerFooter"))
+);
 
 const SHEET_ROOTS = ["worksheet", "chartsheet", "dialogsheet"];
 

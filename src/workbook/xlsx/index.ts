@@ -16,6 +16,9 @@
  *     readSheet(name): SheetGrid                  cached values (formulas are not evaluated)
  *     tables(): TableInfo[]                       {name, sheet, ref, headerRowCount, totalsRowCount, columns}
  *     definedNames(): DefinedName[]               {name, ref, localSheet?, hidden}
+ *     setDefinedName(name, formula, localSheet?)  add or replace a name in the workbook's scope or
+ *                                                 one sheet's ("_xlnm.Print_Titles" for built-ins)
+ *     deleteDefinedName(name, localSheet?)        remove it; returns whether there was one
  *     styleId(spec: StyleSpec): number            a cell format index, appended to styles.xml if new
  *     patchCells(sheet, CellUpdate[])             {row, col, value, style?}: only those cells change;
  *                                                 text is stored as text, never as a formula; the

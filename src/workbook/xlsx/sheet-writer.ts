@@ -1,9 +1,11 @@
 /**
  * New worksheets and table parts from a SheetSpec, written in the element order the schema
  * requires (sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, mergeCells,
- * dataValidations, pageMargins, headerFooter, tableParts).
+ * dataValidations, pageMargins, pageSetup, headerFooter, tableParts).
  */
 import { CellRange, cellRef, columnLetters, formatRange, parseRange } from "./cellref";
+import { PrintSetup } from "../print-setup";
+import { printSetupXml } from "./page-setup";
 import { cellXml, checkCell } from "./patch";
 import { StyleSpec } from "./styles";
 import { encodeXstring, escapeAttr, escapeText, xstringEscape } from "./xml";
@@ -42,6 +44,8 @@ export interface SheetSpec {
   readonly headerFooter?: { readonly oddHeader: string; readonly oddFooter: string };
   /** Freeze the rows above and the columns left of this cell ({row: 2, col: 1}: the top row). */
   readonly freeze?: { readonly row: number; readonly col: number };
+  /** Orientation, fit to one page wide, print titles (a defined name: see XlsxWorkbook.addSheet). */
+  readonly print?: PrintSetup;
 }
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -266,6 +270,8 @@ export function worksheetXml(
   tail.push(
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
   );
+  const print = spec.print ? printSetupXml(spec.print) : undefined;
+  if (print) tail.push(print.pageSetup);
   if (spec.headerFooter) {
     const { oddHeader, oddFooter } = spec.headerFooter;
     tail.push(
@@ -345,6 +351,7 @@ export function worksheetXml(
   return [
     XML_DECL,
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    print?.sheetPr ?? "",
     `<dimension ref="${dimension}"/>`,
     ...head,
     data.join(""),

@@ -3,7 +3,6 @@ import { CellRange, parseRange, formatRange } from "./cellref";
 import { withMerges } from "./merges";
 import { customProperties, setCustomProperty } from "./custom-properties";
 import {
-  ElementSpan,
   appendChild,
   attrOf,
   ensureNamespace,
@@ -20,6 +19,8 @@ import {
   writeHeaderFooter,
 } from "./header-footer";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, Package, REL_TYPE, relKind } from "./package";
+import { PageSetupFound, PrintSetup, titleRowsRef } from "../print-setup";
+import { readPageSetup, writePrintSetup } from "./page-setup";
 import { CellUpdate, patchWorksheetXml } from "./patch";
 import { columnWidthOf, withRowHeights } from "./row-height";
 import { SharedStringWriter } from "./shared-strings";
@@ -96,6 +97,30 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
     return true;
   }
   return false;
+}
+
+/** Excel's built-in names for a sheet's print titles and print area (sheet-local). */
+const PRINT_TITLES = "_xlnm.Print_Titles";
+const PRINT_AREA = "_xlnm.Print_Area";
+
+/** A sheet's rows as a formula: 'Outreach Log'!$1:$1 (the name always quoted, ' doubled). */
+function printTitlesFormula(sheet: string, rows: NonNullable<PrintSetup["titleRows"]>): string {
+  return `'${sheet.replace(/'/g, "''")}'!${titleRowsRef(rows)}`;
+}
+
+/** Elements that follow definedNames in workbook.xml (CT_Workbook's sequence). */
+const AFTER_DEFINED_NAMES = ["calcPr", ...AFTER_CALC_PR];
+
+/** Excel's rules for a defined name; a built-in one is "_xlnm." and its name. */
+function checkDefinedName(name: string): void {
+  if (/^_xlnm\.[A-Za-z_]+$/.test(name)) return;
+  try {
+    checkTableName(name);
+  } catch {
+    throw new RangeError(
+      `"${name}" cannot be a defined name: use letters, digits, _ and ., starting with a letter, and not a cell address.`
+    );
+  }
 }
 
 /** Excel's rules for a sheet name. */
@@ -330,6 +355,93 @@ export class XlsxWorkbook {
     return this.names.map((n) => ({ ...n }));
   }
 
+  /**
+   * Sets a defined name's formula (e.g. "'Outreach Log'!$1:$1"), scoped to the workbook or, with
+   * `localSheet`, to that sheet; adds the name when the scope has none of it. Built-in names are
+   * written as Excel stores them ("_xlnm.Print_Titles"). Only workbook.xml's <definedNames>
+   * changes (created in schema order when absent); a name's other attributes (hidden, comment)
+   * stay.
+   */
+  setDefinedName(name: string, formula: string, localSheet?: string): void {
+    checkDefinedName(name);
+    if (formula.trim() === "") throw new RangeError(`The defined name "${name}" needs a formula.`);
+    const scope = this.nameScope(localSheet);
+    const { text, list, found, prefix } = this.locateName(name, scope);
+    const content = escapeText(formula);
+    let next: string;
+    if (found) {
+      next = found.selfClosing
+        ? splice(
+            text,
+            found.start,
+            found.end,
+            `${text.slice(found.start, found.end).replace(/\s*\/>$/, ">")}${content}</${found.prefix}definedName>`
+          )
+        : splice(text, found.openEnd, found.contentEnd, content);
+    } else {
+      const scopeAttr = scope === undefined ? "" : ` localSheetId="${scope}"`;
+      const entry = `<${prefix}definedName name="${escapeAttr(name)}"${scopeAttr}>${content}</${prefix}definedName>`;
+      if (list) next = appendChild(text, list, entry);
+      else {
+        const { root, elements } = scanElements(text, this.workbookPart);
+        const before = elements.find((e) => AFTER_DEFINED_NAMES.includes(e.local));
+        const at = before ? before.start : root.contentEnd;
+        next = splice(text, at, at, `<${prefix}definedNames>${entry}</${prefix}definedNames>`);
+      }
+    }
+    this.pkg.write(this.workbookPart, next);
+    this.parseWorkbook();
+  }
+
+  /**
+   * Removes a defined name from the workbook's scope or, with `localSheet`, that sheet's (an
+   * emptied <definedNames> goes too). Returns whether there was one.
+   */
+  deleteDefinedName(name: string, localSheet?: string): boolean {
+    const scope = this.nameScope(localSheet);
+    const { text, list, found, count } = this.locateName(name, scope);
+    if (!found || !list) return false;
+    const next =
+      count === 1
+        ? splice(text, list.start, list.end, "")
+        : splice(text, found.start, found.end, "");
+    this.pkg.write(this.workbookPart, next);
+    this.parseWorkbook();
+    return true;
+  }
+
+  /** The localSheetId of a sheet (its index in workbook.xml's <sheets>), or undefined. */
+  private nameScope(localSheet: string | undefined): number | undefined {
+    if (localSheet === undefined) return undefined;
+    const key = localSheet.toUpperCase();
+    const index = this.sheets.findIndex((s) => s.name.toUpperCase() === key);
+    if (index < 0)
+      throw new RangeError(`There is no sheet named "${localSheet}" to scope a name to.`);
+    return index;
+  }
+
+  /** workbook.xml, its <definedNames> and the <definedName> of this name in this scope. */
+  private locateName(name: string, scope: number | undefined) {
+    const text = this.pkg.readText(this.workbookPart);
+    const { root, elements } = scanElements(text, this.workbookPart, 2);
+    const list = elements.find((e) => e.depth === 1 && e.local === "definedNames");
+    const key = name.toUpperCase();
+    const entries = list
+      ? elements.filter(
+          (e) =>
+            e.depth === 2 && e.local === "definedName" && e.start > list.start && e.end <= list.end
+        )
+      : [];
+    const found = entries.find(
+      (e) =>
+        (attrOf(e, "name") ?? "").toUpperCase() === key &&
+        (attrOf(e, "localSheetId") === undefined
+          ? scope === undefined
+          : Number(attrOf(e, "localSheetId")) === scope)
+    );
+    return { text, list, found, count: entries.length, prefix: root.prefix };
+  }
+
   tables(): TableInfo[] {
     return this.allTables().map((t) => ({
       name: t.name,
@@ -523,76 +635,6 @@ export class XlsxWorkbook {
     if (after !== before) this.pkg.write(s.part, after);
   }
 
-  /**
-   * Sets a defined name to a formula (such as `'Quarterly Report'!$A$40:$A$44`), workbook-scoped
-   * or local to one sheet; an existing name of the same scope is replaced in place.
-   */
-  setDefinedName(name: string, formula: string, localSheet?: string): void {
-    const localId = this.localSheetId(localSheet);
-    const part = this.workbookPart;
-    const text = this.pkg.readText(part);
-    const { root, elements } = scanElements(text, part, 2);
-    const existing = this.definedNameElement(elements, name, localId);
-    const local = localId === undefined ? "" : ` localSheetId="${localId}"`;
-    const element = `<${root.prefix}definedName name="${escapeAttr(name)}"${local}>${escapeText(formula)}</${root.prefix}definedName>`;
-    let out: string;
-    if (existing) out = splice(text, existing.openEnd, existing.contentEnd, escapeText(formula));
-    else {
-      const list = elements.find((e) => e.depth === 1 && e.local === "definedNames");
-      if (list) out = appendChild(text, list, element);
-      else {
-        const before = elements.find(
-          (e) => e.depth === 1 && (e.local === "calcPr" || AFTER_CALC_PR.includes(e.local))
-        );
-        const at = before ? before.start : root.contentEnd;
-        out = splice(
-          text,
-          at,
-          at,
-          `<${root.prefix}definedNames>${element}</${root.prefix}definedNames>`
-        );
-      }
-    }
-    this.pkg.write(part, out);
-    this.parseWorkbook();
-  }
-
-  /** Removes a defined name of that scope, if the workbook has it. */
-  deleteDefinedName(name: string, localSheet?: string): void {
-    const part = this.workbookPart;
-    const text = this.pkg.readText(part);
-    const { elements } = scanElements(text, part, 2);
-    const el = this.definedNameElement(elements, name, this.localSheetId(localSheet));
-    if (!el) return;
-    const list = elements.find((e) => e.depth === 1 && e.local === "definedNames");
-    const only = list && elements.filter((e) => e.local === "definedName").length === 1;
-    this.pkg.write(
-      part,
-      only && list ? splice(text, list.start, list.end, "") : splice(text, el.start, el.end, "")
-    );
-    this.parseWorkbook();
-  }
-
-  private localSheetId(localSheet: string | undefined): number | undefined {
-    if (localSheet === undefined) return undefined;
-    const i = this.sheets.indexOf(this.sheet(localSheet));
-    return i;
-  }
-
-  private definedNameElement(
-    elements: Array<ElementSpan & { depth: number }>,
-    name: string,
-    localId: number | undefined
-  ): (ElementSpan & { depth: number }) | undefined {
-    const key = name.toUpperCase();
-    return elements.find((e) => {
-      if (e.local !== "definedName" || (attrOf(e, "name") ?? "").toUpperCase() !== key)
-        return false;
-      const id = attrOf(e, "localSheetId");
-      return localId === undefined ? id === undefined : Number(id) === localId;
-    });
-  }
-
   private shiftTableXml(text: string, part: string, shift: RowShift): string {
     const { root, elements } = scanElements(text, part);
     const edits: Array<{ el: typeof root; ref: string }> = [];
@@ -770,6 +812,43 @@ export class XlsxWorkbook {
     this.pkg.write(this.workbookPart, appendChild(workbookXml, sheets, entry));
     this.sheets.push({ name: spec.name, sheetId, relId, part: sheetPart, kind: "worksheet" });
     this.tableCache = null;
+    const titles = spec.print?.titleRows;
+    if (titles) this.setDefinedName(PRINT_TITLES, printTitlesFormula(spec.name, titles), spec.name);
+  }
+
+  /**
+   * What a worksheet's page setup sets (see print-setup.ts): orientation, scale and fit from its
+   * XML, print area and titles from its sheet-local defined names.
+   */
+  pageSetup(sheet: string): PageSetupFound {
+    const s = this.worksheetEntry(sheet);
+    const own = readPageSetup(this.pkg.readText(s.part), s.part);
+    const local = this.names.filter((n) => n.localSheet?.toUpperCase() === s.name.toUpperCase());
+    const has = (name: string) => local.some((n) => n.name.toUpperCase() === name.toUpperCase());
+    return { ...own, printArea: has(PRINT_AREA), printTitles: has(PRINT_TITLES) };
+  }
+
+  /**
+   * Gives a worksheet this print setup: orientation and fit to one page wide (only those
+   * attributes of its XML change) and, when the setup has title rows, its print titles.
+   */
+  setPrintSetup(sheet: string, setup: PrintSetup): void {
+    const s = this.worksheetEntry(sheet);
+    const before = this.pkg.readText(s.part);
+    const after = writePrintSetup(before, s.part, setup);
+    if (after !== before) {
+      this.pkg.write(s.part, after);
+      this.grids.delete(s.part);
+    }
+    if (setup.titleRows)
+      this.setDefinedName(PRINT_TITLES, printTitlesFormula(s.name, setup.titleRows), s.name);
+  }
+
+  private worksheetEntry(sheet: string): SheetEntry {
+    const s = this.sheet(sheet);
+    if (s.kind !== "worksheet")
+      throw new RangeError(`"${s.name}" is not a worksheet: the add-in sets up worksheets only.`);
+    return s;
   }
 
   /** Table ids are unique in the workbook: one more than the largest of every table part. */
