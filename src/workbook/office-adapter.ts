@@ -587,6 +587,8 @@ export class OfficeAdapter implements WorkbookPort {
       const ws = context.workbook.worksheets.getItem(sheet);
       const formats: Excel.RangeFormat[] = [];
       for (let c = from; c <= to; c++) {
+        // A navigation to the range's format object, not a read of a loaded property.
+        // eslint-disable-next-line office-addins/load-object-before-read
         const format = ws.getRangeByIndexes(0, c - 1, 1, 1).format;
         format.load("columnWidth");
         formats.push(format);
