@@ -219,6 +219,16 @@ describe("every page the manifest names is locked down", () => {
   });
 });
 
+describe("the development build (npm start serves it) keeps to the policy too", () => {
+  test("its source maps are files, not eval'd modules", async () => {
+    const config = require(path.join(ROOT, "webpack.config.js"));
+    for (const mode of ["development", "production"]) {
+      const { devtool } = await config({}, { mode });
+      expect(`${mode}: ${devtool}`).toBe(`${mode}: source-map`);
+    }
+  });
+});
+
 describe("a bad TIPS_ADDIN_URL is refused in one line, and nothing is built", () => {
   test.each([
     ["http://tips.example-agency.gov/outreach/", /is not an https:\/\/ URL/],
