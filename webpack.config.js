@@ -6,6 +6,8 @@
  *   taskpane.html   the task pane page; it loads functions.js too (shared runtime: one page, one
  *                   JavaScript runtime for the task pane and the custom functions)
  *   taskpane.js, taskpane.css, assets/*.png, manifest.xml
+ * taskpane.html carries the pane's Content-Security-Policy (no eval, no inline script), so every
+ * script is a file and the source maps are files too (devtool "source-map", never "eval").
  *
  * Type-checking is a separate step (`tsc --noEmit`, run by `npm test`), so ts-loader only
  * transpiles: a production build takes seconds.
@@ -18,24 +20,38 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
-const DEV_URL = "https://localhost:3000/";
+const hosted = require("./scripts/hosted-manifest");
+const { version: PACKAGE_VERSION } = require("./package.json");
+
 const DEV_PORT = 3000;
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
 /*
  * The manifest points at https://localhost:3000/. To build for a real host, set TIPS_ADDIN_URL
- * (for example https://addins.example.gov/tips/) and the copied dist/manifest.xml points there.
+ * (for example https://addins.example.gov/tips/): dist/manifest.xml then points there, with that
+ * origin as its AppDomain. Either way its <Version> is package.json's version.
  */
-function manifestUrlFor(content) {
-  const target = process.env.TIPS_ADDIN_URL;
-  if (!target) return content;
-  const base = target.endsWith("/") ? target : `${target}/`;
-  return Buffer.from(content.toString().split(DEV_URL).join(base));
+function manifestSettings() {
+  const target = process.env[hosted.SETTING];
+  const base = target ? hosted.addinBase(target) : hosted.DEV_URL;
+  return { base, version: hosted.officeVersion(PACKAGE_VERSION) };
 }
 
 module.exports = async (env, argv) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+
+  let manifest;
+  try {
+    manifest = manifestSettings();
+  } catch (err) {
+    if (!(err instanceof hosted.AddinUrlError)) throw err;
+    console.error(`Cannot build: ${err.message}`); // one line: the setting to fix, not a trace
+    process.exit(1);
+  }
+  if (manifest.base !== hosted.DEV_URL) {
+    console.log(`Hosted build: manifest.xml ${manifest.version} for ${manifest.base}`);
+  }
 
   let https = { options: undefined, note: "" };
   if (serving) {
@@ -50,7 +66,8 @@ module.exports = async (env, argv) => {
     devtool: "source-map",
     entry: {
       functions: FUNCTIONS_SOURCE,
-      taskpane: "./src/taskpane/taskpane.ts",
+      // no-eval first: it configures zod before any schema runs (see the file).
+      taskpane: ["./src/taskpane/no-eval.ts", "./src/taskpane/taskpane.ts"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -100,7 +117,11 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          { from: "manifest.xml", to: "manifest.xml", transform: manifestUrlFor },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => hosted.hostedManifest(content.toString(), manifest),
+          },
         ],
       }),
     ],

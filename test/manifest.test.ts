@@ -5,19 +5,21 @@
  */
 import fs from "fs";
 import path from "path";
-import { checkManifest, pngSize } from "./helpers/manifest-check";
+import {
+  ADDIN_ID,
+  checkManifest,
+  idOf,
+  pngSize,
+  readerFor,
+  versionOf,
+} from "./helpers/manifest-check";
 import { XmlError, parseXml } from "./helpers/xml";
 import { NEEDS_BUILD, testRequiring } from "./helpers/requires";
+import { officeVersion } from "../scripts/hosted-manifest";
+import { version as PACKAGE_VERSION } from "../package.json";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-
-function readerFor(dir: string): (relative: string) => Buffer | undefined {
-  return (relative) => {
-    const file = path.join(dir, relative);
-    return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-  };
-}
 
 const readFile = readerFor(ROOT);
 const check = (xml: string): string[] => checkManifest(xml, { readFile });
@@ -59,9 +61,26 @@ describe("manifest.xml", () => {
   });
 
   const built = path.join(ROOT, "dist", "manifest.xml");
-  testRequiring(fs.existsSync(built), NEEDS_BUILD)("the built dist/manifest.xml passes too", () => {
-    const xml = fs.readFileSync(built, "utf8");
-    expect(checkManifest(xml, { readFile: readerFor(path.join(ROOT, "dist")) })).toEqual([]);
+  testRequiring(fs.existsSync(built), NEEDS_BUILD)(
+    "the built dist/manifest.xml passes too, and every file it names is in dist/",
+    () => {
+      const xml = fs.readFileSync(built, "utf8");
+      const readDist = readerFor(path.join(ROOT, "dist"));
+      expect(checkManifest(xml, { readFile: readDist, requireFiles: true })).toEqual([]);
+    }
+  );
+
+  testRequiring(fs.existsSync(built), NEEDS_BUILD)(
+    "the built manifest keeps the Id and takes package.json's version",
+    () => {
+      const xml = fs.readFileSync(built, "utf8");
+      expect(idOf(xml)).toBe(ADDIN_ID);
+      expect(versionOf(xml)).toBe(officeVersion(PACKAGE_VERSION));
+    }
+  );
+
+  test("the Id never changes: Office knows the add-in by it", () => {
+    expect(idOf(MANIFEST)).toBe(ADDIN_ID);
   });
 });
 
@@ -172,7 +191,7 @@ describe("the manifest checker rejects broken manifests", () => {
           '"https://localhost:3000/functions.js"',
           '"https://cdn.example.com/functions.js"'
         ),
-      /not on https:\/\/localhost:3000/,
+      /not under https:\/\/localhost:3000\//,
     ],
     [
       "a missing icon",
@@ -183,6 +202,21 @@ describe("the manifest checker rejects broken manifests", () => {
       "an icon of the wrong size",
       (x) => replaceOnce(x, "assets/icon-16.png", "assets/icon-32.png"),
       /is 32x32, expected 16x16/,
+    ],
+    [
+      "no AppDomain for the add-in's origin",
+      (x) => replaceOnce(x, "<AppDomain>https://localhost:3000</AppDomain>", ""),
+      /AppDomains does not list https:\/\/localhost:3000/,
+    ],
+    [
+      "an AppDomain with a path",
+      (x) =>
+        replaceOnce(
+          x,
+          "<AppDomain>https://localhost:3000</AppDomain>",
+          "<AppDomain>https://localhost:3000</AppDomain><AppDomain>https://localhost:3000/tips</AppDomain>"
+        ),
+      /AppDomain "https:\/\/localhost:3000\/tips" is not an https origin/,
     ],
     ["a non-GUID Id", (x) => x.replace(/<Id>[^<]*<\/Id>/, "<Id>tips</Id>"), /not a GUID/],
     [

@@ -12,6 +12,7 @@ import ts from "typescript";
 import {
   Finding,
   OFFICE_JS,
+  OFFICE_SCRIPT_HOST,
   SCANNED_EXTENSIONS,
   formatFindings,
   scanFile,
@@ -95,6 +96,10 @@ describe("the scanner catches network use", () => {
   const fine: ReadonlyArray<[string, string]> = [
     ["localhost", 'const u = "https://localhost:3000/taskpane.html";'],
     ["office.js", `const u = "${OFFICE_JS}";`],
+    [
+      "office.js's host as a policy source",
+      `const policy = "script-src 'self' ${OFFICE_SCRIPT_HOST}; connect-src 'self'";`,
+    ],
     ["a URL in a comment", "// see https://learn.microsoft.com/office/dev/add-ins/\nconst a = 1;"],
     ["a method called fetch on an object", "cache.fetch(key);"],
     ["a property called fetch", "const o = { fetch: 1 }; class C { fetch() {} }"],

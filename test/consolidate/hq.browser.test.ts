@@ -187,4 +187,5 @@ test("downloads the national workbook: it reads back with the same figures, the 
     true
   );
   expect(browser.pageErrors).toEqual([]);
+  expect(browser.cspViolations).toEqual([]); // all of it works under the page's policy
 });

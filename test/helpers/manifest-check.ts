@@ -6,20 +6,40 @@
  * checkManifest() returns a list of problems (empty = fine) rather than throwing, so that a test
  * can feed it a mutated manifest and see exactly what it catches.
  */
+import fs from "fs";
+import nodePath from "path";
 import { XmlElement, allElements, childrenNamed, localName, parseXml, path } from "./xml";
 
 export interface ManifestOptions {
   /** Reads a file of the add-in's web root (e.g. "assets/icon-16.png"); undefined if absent. */
   readonly readFile: (relativePath: string) => Buffer | undefined;
-  /** The origin every URL must use. */
-  readonly origin?: string;
+  /** The base URL every add-in URL must be under (ending in "/"); its origin is the AppDomain. */
+  readonly base?: string;
+  /** Also require every file the manifest's URLs name (not only the icons) to exist. */
+  readonly requireFiles?: boolean;
   /** The custom functions namespace. */
   readonly namespace?: string;
 }
 
 export const DEV_ORIGIN = "https://localhost:3000";
+export const DEV_BASE = `${DEV_ORIGIN}/`;
 export const NAMESPACE = "TIPS";
 export const DISPLAY_NAME = "TIPS Outreach";
+/** The add-in's identity in Office: a new Id would be a new add-in, installed beside the old. */
+export const ADDIN_ID = "a03a4cab-ba88-4739-b811-a39f8ede0ff4";
+
+/** A manifest's <Id> and <Version>, read as the text (undefined if absent). */
+export const idOf = (xml: string): string | undefined => /<Id>([^<]*)<\/Id>/.exec(xml)?.[1];
+export const versionOf = (xml: string): string | undefined =>
+  /<Version>([^<]*)<\/Version>/.exec(xml)?.[1];
+
+/** ManifestOptions.readFile over a folder (the repository, or a build's output). */
+export function readerFor(dir: string): (relative: string) => Buffer | undefined {
+  return (relative) => {
+    const file = nodePath.join(dir, relative);
+    return fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file) : undefined;
+  };
+}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -75,12 +95,17 @@ function resources(root: XmlElement, problems: string[]): Map<string, Resource> 
   return out;
 }
 
-function checkUrl(url: string, where: string, origin: string, problems: string[]): void {
+function checkUrl(url: string, where: string, base: string, problems: string[]): void {
   if (!url.startsWith("https://")) {
     problems.push(`${where}: "${url}" is not https`);
-  } else if (!url.startsWith(`${origin}/`)) {
-    problems.push(`${where}: "${url}" is not on ${origin}`);
+  } else if (!url.startsWith(base)) {
+    problems.push(`${where}: "${url}" is not under ${base}`);
   }
+}
+
+/** The file of the web root a URL under `base` names, without query or fragment. */
+function fileOf(url: string, base: string): string {
+  return url.slice(base.length).replace(/[?#].*$/, "");
 }
 
 function checkIcon(
@@ -88,11 +113,11 @@ function checkIcon(
   size: number,
   where: string,
   options: ManifestOptions,
-  origin: string,
+  base: string,
   problems: string[]
 ): void {
-  if (!url.startsWith(`${origin}/`)) return; // reported by the URL check
-  const file = url.slice(origin.length + 1);
+  if (!url.startsWith(base)) return; // reported by the URL check
+  const file = fileOf(url, base);
   if (!file.startsWith("assets/")) {
     problems.push(`${where}: icon "${file}" is not in assets/`);
     return;
@@ -114,7 +139,8 @@ function checkIcon(
 
 /** All problems found in the manifest text; an empty list means it passes. */
 export function checkManifest(xml: string, options: ManifestOptions): string[] {
-  const origin = options.origin ?? DEV_ORIGIN;
+  const base = options.base ?? DEV_BASE;
+  const origin = new URL(base).origin;
   const namespace = options.namespace ?? NAMESPACE;
   const problems: string[] = [];
   let root: XmlElement;
@@ -219,24 +245,48 @@ export function checkManifest(xml: string, options: ManifestOptions): string[] {
     problems.push(`DefaultSettings SourceLocation "${defaultPage}" is not the runtime's page`);
   }
 
-  // Every URL is https on the add-in's origin.
+  // The add-in's origin is its AppDomain; an AppDomain is an origin (no path).
+  const appDomains = allElements(root)
+    .filter((e) => localName(e) === "AppDomain")
+    .map((e) => e.text.trim());
+  for (const domain of appDomains) {
+    if (!/^https:\/\/[^/?#]+$/i.test(domain)) {
+      problems.push(`AppDomain "${domain}" is not an https origin (https://host, no path)`);
+    }
+  }
+  if (!appDomains.includes(origin)) problems.push(`AppDomains does not list ${origin}`);
+
+  // Every URL is https under the add-in's base URL.
+  const urls: string[] = [];
   for (const e of allElements(root)) {
+    if (localName(e) === "AppDomain") continue; // checked above
     for (const [name, value] of Object.entries(e.attributes)) {
       if (name === "xmlns" || name.startsWith("xmlns:")) continue; // namespace names, not fetched
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
-        checkUrl(value, `<${e.name}> ${name}`, origin, problems);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        checkUrl(value, `<${e.name}> ${name}`, base, problems);
+        urls.push(value);
+      }
     }
-    if (/^\s*[a-z][a-z0-9+.-]*:\/\//i.test(e.text))
-      checkUrl(e.text.trim(), `<${e.name}>`, origin, problems);
+    if (/^\s*[a-z][a-z0-9+.-]*:\/\//i.test(e.text)) {
+      checkUrl(e.text.trim(), `<${e.name}>`, base, problems);
+      urls.push(e.text.trim());
+    }
+  }
+  if (options.requireFiles) {
+    for (const url of new Set(urls)) {
+      if (url.startsWith(base) && !options.readFile(fileOf(url, base))) {
+        problems.push(`"${url}" names ${fileOf(url, base)}, which does not exist`);
+      }
+    }
   }
 
   // Icons exist with the pixel size they are used at.
   const iconUrl = path(root, "IconUrl")?.attributes.DefaultValue;
   const hiResUrl = path(root, "HighResolutionIconUrl")?.attributes.DefaultValue;
   if (!iconUrl) problems.push("no IconUrl");
-  else checkIcon(iconUrl, 32, "IconUrl", options, origin, problems);
+  else checkIcon(iconUrl, 32, "IconUrl", options, base, problems);
   if (!hiResUrl) problems.push("no HighResolutionIconUrl");
-  else checkIcon(hiResUrl, 64, "HighResolutionIconUrl", options, origin, problems);
+  else checkIcon(hiResUrl, 64, "HighResolutionIconUrl", options, base, problems);
   for (const e of allElements(host)) {
     const resid = e.attributes.resid;
     if (localName(e) !== "Image" || resid === undefined) continue;
@@ -244,7 +294,7 @@ export function checkManifest(xml: string, options: ManifestOptions): string[] {
     const size = Number(e.attributes.size);
     if (url === undefined) continue; // reported above
     if (!Number.isInteger(size)) problems.push(`<${e.name}> on line ${e.line} has no numeric size`);
-    else checkIcon(url, size, `image "${resid}" at size ${size}`, options, origin, problems);
+    else checkIcon(url, size, `image "${resid}" at size ${size}`, options, base, problems);
   }
   return problems;
 }

@@ -23,6 +23,8 @@ export interface Finding {
 
 /** The one external script allowed anywhere: Office's own, loaded by taskpane.html. */
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Its host, named (as an origin, fetching nothing) in taskpane.html's Content-Security-Policy. */
+export const OFFICE_SCRIPT_HOST = new URL(OFFICE_JS).origin;
 
 /**
  * XML namespace names: identifiers that .xlsx parts and the manifest must carry, never fetched.
@@ -76,7 +78,7 @@ const PROTOCOL_RELATIVE = /^\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/:?#]|$)/i;
 
 /** Whether this absolute URL is allowed; the reason if not. */
 export function urlProblem(url: string): string | undefined {
-  if (url === OFFICE_JS) return undefined;
+  if (url === OFFICE_JS || url === OFFICE_SCRIPT_HOST) return undefined;
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(url);
   if (!m) return `unparsable URL ${url}`;
   const [, scheme, authority, rest] = m;

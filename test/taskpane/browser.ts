@@ -71,7 +71,8 @@ export function builtPane(): string {
   return out;
 }
 
-const TYPES: Record<string, string> = {
+/** The content type of each kind of file the add-in is made of, as a web server must send it. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -98,7 +99,9 @@ export function serve(dir: string): Promise<Server> {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.writeHead(200, {
+      "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) =>
@@ -121,8 +124,16 @@ export interface Browser {
   readonly blocked: string[];
   /** Errors thrown in the page. */
   readonly pageErrors: string[];
+  /**
+   * What the page's Content-Security-Policy refused, as "directive blocked-URL" (the
+   * securitypolicyviolation events of every page and navigation, in order).
+   */
+  readonly cspViolations: string[];
   close(): Promise<void>;
 }
+
+/** The page's function that hands a policy violation to the test. */
+const CSP_BINDING = "tipsReportCspViolation";
 
 export function isLocal(url: string): boolean {
   if (/^(blob|data|about):/.test(url)) return true;
@@ -155,6 +166,16 @@ export async function launch(
   const requests: string[] = [];
   const blocked: string[] = [];
   const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
+  await context.exposeBinding(CSP_BINDING, (_source, violation: string) => {
+    cspViolations.push(violation);
+  });
+  await context.addInitScript((binding: string) => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as Record<string, (v: string) => void>)[binding];
+      report(`${e.effectiveDirective} ${e.blockedURI}`);
+    });
+  }, CSP_BINDING);
   context.on("request", (r) => requests.push(r.url()));
   await context.route("**/*", async (route) => {
     const url = route.request().url();
@@ -177,12 +198,15 @@ export async function launch(
     requests,
     blocked,
     pageErrors,
+    cspViolations,
     close: async () => {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
+
+const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 
 export interface AxeViolation {
   id: string;
@@ -196,8 +220,9 @@ export async function axeProblems(page: Page): Promise<string[]> {
   const loaded = await page.evaluate(
     () => typeof (window as { axe?: unknown }).axe !== "undefined"
   );
-  if (!loaded)
-    await page.addScriptTag({ path: path.join(ROOT, "node_modules/axe-core/axe.min.js") });
+  // Evaluated by the browser's debugging protocol: a <script> tag would be inline script, which
+  // the pane's Content-Security-Policy refuses.
+  if (!loaded) await page.evaluate(fs.readFileSync(AXE, "utf8"));
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

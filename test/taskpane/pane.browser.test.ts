@@ -416,6 +416,7 @@ describe("the task pane in the browser-only mode", () => {
     expect(outside).toEqual([OFFICE_JS]);
     expect(browser.blocked).toEqual([OFFICE_JS]);
     expect(browser.pageErrors).toEqual([]);
+    expect(browser.cspViolations).toEqual([]); // all of it works under the page's policy
   });
 });
 
@@ -431,6 +432,7 @@ describe("with an office.js that names no host (an ordinary browser)", () => {
       expect(await other.page.locator("body").getAttribute("data-mode")).toBe("browser");
       expect(other.requests.filter((u) => !isLocal(u))).toEqual([OFFICE_JS]);
       expect(other.pageErrors).toEqual([]);
+      expect(other.cspViolations).toEqual([]);
     } finally {
       await other.close();
     }
