@@ -225,8 +225,8 @@ function multiYearRows(): LogRowValues[] {
   const rows: LogRowValues[] = [];
   for (let i = 0; i < 91; i++) rows.push(row(d(2006, 10, 1) + (i % 270), rows.length));
   rows.push(row(d(2005, 10, 3), rows.length), row(d(2006, 9, 29), rows.length));
-  for (let i = 0; i < 55; i++) rows.push(row(d(2007, 10, 1) + (i % 200), rows.length));
-  rows[rows.length - 1][10] = "=SUM(A1)";
+  for (let i = 0; i < 54; i++) rows.push(row(d(2007, 10, 1) + (i % 200), rows.length));
+  rows.push(row(d(2008, 3, 3), rows.length, "=SUM(A1)"));
   return rows;
 }
 
