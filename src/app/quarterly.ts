@@ -6,7 +6,7 @@
 import { Figures, LINE_KEYS } from "../core/chart";
 import { Day, dayFromSerial, usDate } from "../core/dates";
 import { CellValue, ParsedLog, isBlank, readLog } from "../core/log";
-import { checkLog } from "../core/checks";
+import { OutsideFiscalYear, checkLog, outsideFiscalYear } from "../core/checks";
 import { Finding } from "../core/findings";
 import { Narrative, ProspectiveTraining, buildNarrative } from "../core/narrative";
 import {
@@ -144,8 +144,10 @@ export interface LogCheck {
   readonly parsed: ParsedLog;
   readonly findings: Finding[];
   readonly errors: number;
-  /** The period the fiscal-year warning used, when the workbook or the user named one. */
+  /** The period the workbook or the user named, if any: its fiscal year is the one reported. */
   readonly period?: FiscalPeriod;
+  /** The rows of other fiscal years (only with a period). */
+  readonly outsideFiscalYear?: OutsideFiscalYear;
 }
 
 /** Check the log. Needs no chart: a workbook that is only a log can be checked. */
@@ -166,9 +168,15 @@ export async function checkWorkbook(
     }
   }
   const parsed = readLog(log.grid);
-  const findings = checkLog(parsed, { period, today: options.today });
+  const findings = checkLog(parsed, { today: options.today });
   const errors = findings.filter((f) => f.severity === "error").length;
-  return { log, parsed, findings, errors, ...(period ? { period } : {}) };
+  return {
+    log,
+    parsed,
+    findings,
+    errors,
+    ...(period ? { period, outsideFiscalYear: outsideFiscalYear(parsed.entries, period) } : {}),
+  };
 }
 
 /** The title with the period's dates and the office's name in place of the placeholder. */

@@ -3,7 +3,7 @@
  * table, settings) and add what is missing, in the seed's layout, without touching what is there;
  * then the LES/FOUO marking in every sheet's header and footer where it is missing and free.
  */
-import { matchHeader } from "../core/log";
+import { readLog } from "../core/log";
 import { FiscalPeriod, formatPeriod, periodFromTitle, tryParsePeriod } from "../core/period";
 import { SETTING } from "../core/settings";
 import {
@@ -26,7 +26,8 @@ export interface WorkbookState {
   readonly sheetNames: string[];
   /** The sheet holding the chart. */
   readonly report?: string;
-  readonly log?: { readonly sheet: string; readonly table?: string };
+  /** The log; `rows`: its rows that are not blank (as `tips check` counts them), when readable. */
+  readonly log?: { readonly sheet: string; readonly table?: string; readonly rows?: number };
   readonly prospective: boolean;
   /** From the settings, else the report's Office cell. */
   readonly office?: string;
@@ -60,8 +61,8 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<WorkbookState
   try {
     const found = await findLog(port);
     log = { sheet: found.sheet, ...(found.table ? { table: found.table } : {}) };
-    const values = found.grid.values;
-    if (values.length > 0) matchHeader(values[0], found.grid.top ?? 1);
+    // Read as the check reads it (rows counted alike); a header it cannot use is a problem.
+    if (found.grid.values.length > 0) log = { ...log, rows: readLog(found.grid).dataRows };
   } catch (e) {
     if (!(e instanceof Error) || !/Layout/.test(e.name)) throw e;
     if (log) problems.push(`The outreach log on sheet "${log.sheet}": ${e.message}`);

@@ -5,7 +5,7 @@
 import { Day, LATEST_PLAUSIBLE, usDate } from "./dates";
 import { Finding, FindingCode, FINDING_SEVERITY, columnLetters, sortFindings } from "./findings";
 import { LogEntry, ParsedLog } from "./log";
-import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, formatPeriod } from "./period";
+import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, periodOfDay } from "./period";
 import { ACTIVITIES, ColumnKey, LOG_COLUMN, normalizeWord } from "./vocabulary";
 
 // Read once: imported bindings can be getters in some module formats, too slow in row loops.
@@ -15,8 +15,6 @@ const AGENCY_HEADER = LOG_COLUMN.agency.header;
 const ACTIVITY_HEADER = LOG_COLUMN.activity.header;
 
 export interface CheckOptions {
-  /** The period being reported: rows outside its fiscal year get a warning. */
-  readonly period?: FiscalPeriod;
   /** Today, for the "date in the future" warning; no such warning when absent. */
   readonly today?: Day;
 }
@@ -54,6 +52,56 @@ function warning(
   };
 }
 
+/**
+ * Rows of other fiscal years than the one being reported: history, not mistakes (a log spans
+ * years). They are said once, as this summary, never as a warning per row. The shape is what
+ * `tips check --json` and `tips report --json` print as "outsideFiscalYear".
+ */
+export interface OutsideFiscalYear {
+  /** The fiscal year being reported, "FY2007". */
+  readonly fiscalYear: string;
+  /** Counted rows (no errors) dated outside it. */
+  readonly rows: number;
+  /** Those rows by their own fiscal year, earliest first: {"FY2006": 2, "FY2008": 55}. */
+  readonly byFiscalYear: Readonly<Record<string, number>>;
+}
+
+const fiscalYearName = (fy: number): string => `FY${fy}`;
+
+/** How many of the log's counted rows fall outside the period's fiscal year, by fiscal year. */
+export function outsideFiscalYear(
+  entries: readonly Pick<LogEntry, "date">[],
+  period: FiscalPeriod
+): OutsideFiscalYear {
+  const fy = period.fiscalYear;
+  const [start, end] = [fiscalYearStart(fy), fiscalYearEnd(fy)];
+  const counts = new Map<number, number>();
+  let rows = 0;
+  for (const e of entries) {
+    if (e.date >= start && e.date <= end) continue;
+    rows++;
+    const other = periodOfDay(e.date).fiscalYear;
+    counts.set(other, (counts.get(other) ?? 0) + 1);
+  }
+  const byFiscalYear: Record<string, number> = {};
+  for (const y of [...counts.keys()].sort((a, b) => a - b))
+    byFiscalYear[fiscalYearName(y)] = counts.get(y)!;
+  return { fiscalYear: fiscalYearName(fy), rows, byFiscalYear };
+}
+
+/**
+ * The summary in words, the same in every face; undefined when every row is in the fiscal year:
+ * "57 rows fall outside FY2007 (2 in FY2006, 55 in FY2008) and are not counted in this report."
+ */
+export function outsideFiscalYearText(o: OutsideFiscalYear): string | undefined {
+  if (o.rows === 0) return undefined;
+  const one = o.rows === 1;
+  const years = Object.entries(o.byFiscalYear)
+    .map(([fy, n]) => `${n.toLocaleString("en-US")} in ${fy}`)
+    .join(", ");
+  return `${o.rows.toLocaleString("en-US")} ${one ? "row falls" : "rows fall"} outside ${o.fiscalYear} (${years}) and ${one ? "is" : "are"} not counted in this report.`;
+}
+
 /** Every finding for the log: the row errors and the warnings, in reading order. */
 export function checkLog(parsed: ParsedLog, options: CheckOptions = {}): Finding[] {
   return sortFindings([...parsed.findings, ...warnings(parsed, options)]);
@@ -69,23 +117,6 @@ export function warnings(parsed: ParsedLog, options: CheckOptions = {}): Finding
   };
   const dateHeader = LOG_COLUMN.date.header;
 
-  if (options.period) {
-    const fy = options.period.fiscalYear;
-    const [start, end] = [fiscalYearStart(fy), fiscalYearEnd(fy)];
-    for (const e of parsed.entries) {
-      if (e.date < start || e.date > end) {
-        out.push(
-          warning(
-            e,
-            dateHeader,
-            "date-outside-fiscal-year",
-            `Date ${usDate(e.date)} is outside fiscal year ${fy} (${formatPeriod(options.period)} is being reported): it is not counted in this report.`,
-            cellOf("date", e.row)
-          )
-        );
-      }
-    }
-  }
   if (options.today !== undefined) {
     for (const e of parsed.entries) {
       if (e.date > options.today) {

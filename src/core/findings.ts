@@ -37,7 +37,6 @@ export const FINDING_SEVERITY = {
   "agency-missing": "error",
   "content-missing": "error",
   "poc-missing": "error",
-  "date-outside-fiscal-year": "warning",
   "date-in-future": "warning",
   duplicate: "warning",
   "follow-up-without-new-contact": "warning",

@@ -3,7 +3,7 @@
  * findings and the narrative out. If two faces disagree on a figure, the bug is not here.
  */
 import { ChartFigures, Figures } from "./chart";
-import { CheckOptions, checkLog } from "./checks";
+import { OutsideFiscalYear, checkLog, outsideFiscalYear } from "./checks";
 import { Day } from "./dates";
 import { Finding } from "./findings";
 import { LogGrid, ParsedLog, readLog } from "./log";
@@ -24,6 +24,8 @@ export interface Report {
   readonly findings: Finding[];
   readonly errors: number;
   readonly warnings: number;
+  /** The counted rows of other fiscal years: said once, not a warning per row. */
+  readonly outsideFiscalYear: OutsideFiscalYear;
   readonly log: ParsedLog;
 }
 
@@ -34,8 +36,7 @@ export function analyze(input: ReportInput): Report {
 
 /** The same, over a log already read (custom functions cache the parsed log). */
 export function analyzeParsed(log: ParsedLog, input: Omit<ReportInput, "log">): Report {
-  const options: CheckOptions = { period: input.period, today: input.today };
-  const findings = checkLog(log, options);
+  const findings = checkLog(log, { today: input.today });
   const errors = findings.filter((f) => f.severity === "error").length;
   return {
     period: input.period,
@@ -43,6 +44,7 @@ export function analyzeParsed(log: ParsedLog, input: Omit<ReportInput, "log">): 
     findings,
     errors,
     warnings: findings.length - errors,
+    outsideFiscalYear: outsideFiscalYear(log.entries, input.period),
     log,
   };
 }

@@ -184,6 +184,14 @@ export function periodFromArgument(period: unknown, date1904: boolean): FiscalPe
   }
 }
 
+/** A period that may be left out (TIPS.CHECK's): a blank or omitted argument is none. */
+export function optionalPeriodFromArgument(
+  period: unknown,
+  date1904: boolean
+): FiscalPeriod | undefined {
+  return isBlank(period as CellValue, true) ? undefined : periodFromArgument(period, date1904);
+}
+
 // ---- A date -------------------------------------------------------------------------------------
 
 /** A single date: a serial number in the workbook's date system, or a date typed as text. */

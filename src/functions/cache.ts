@@ -21,7 +21,7 @@
  * argument after the call. It holds at most CAPACITY logs, least recently used dropped first.
  */
 import { ChartFigures, Figures } from "../core/chart";
-import { checkLog } from "../core/checks";
+import { OutsideFiscalYear, checkLog, outsideFiscalYear } from "../core/checks";
 import { matchesFiguresKey } from "../core/figures-key";
 import { Finding } from "../core/findings";
 import { CellValue, LogGrid, ParsedLog, ReadOptions, readLog } from "../core/log";
@@ -45,6 +45,7 @@ export class CachedLog {
   private readonly figuresByPeriod = new Map<number, ChartFigures>();
   private readonly openingOf = new Map<number, Partial<Figures> | undefined>();
   private checked: Finding[] | undefined;
+  private readonly outsideByYear = new Map<number, OutsideFiscalYear>();
 
   constructor(readonly parsed: ParsedLog) {}
 
@@ -75,9 +76,19 @@ export class CachedLog {
     return f;
   }
 
-  /** Every finding of the log, in reading order (no period: no fiscal-year warnings). */
+  /** Every finding of the log, in reading order (they do not depend on the period). */
   findings(): Finding[] {
     return (this.checked ??= checkLog(this.parsed));
+  }
+
+  /** The rows outside the period's fiscal year (TIPS.CHECK's note), kept per fiscal year. */
+  outsideFiscalYear(period: FiscalPeriod): OutsideFiscalYear {
+    let o = this.outsideByYear.get(period.fiscalYear);
+    if (o === undefined) {
+      o = outsideFiscalYear(this.parsed.entries, period);
+      this.outsideByYear.set(period.fiscalYear, o);
+    }
+    return o;
   }
 }
 

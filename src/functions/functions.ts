@@ -15,6 +15,7 @@
  * cell is ever left at #BUSY!.
  */
 import { FORM_ROWS } from "../core/chart";
+import { outsideFiscalYearText } from "../core/checks";
 import { LogGrid, LogLayoutError } from "../core/log";
 import { PeriodError, formatPeriod, periodOfDay } from "../core/period";
 import {
@@ -24,6 +25,7 @@ import {
   dayFromArgument,
   lineFromArgument,
   logGridFromRange,
+  optionalPeriodFromArgument,
   originFromAddress,
   periodFromArgument,
 } from "./arguments";
@@ -56,6 +58,9 @@ void workbook.refresh();
 
 /** What a cell shows when TIPS.CHECK finds nothing. */
 export const NO_PROBLEMS = "No problems found";
+
+/** TIPS.CHECK's severity for its summary row: not a finding, nothing to fix. */
+export const NOTE = "note";
 
 /** A spilled result: numbers and text (never null, which Excel would show as 0). */
 type ChartCells = (number | string)[][];
@@ -114,20 +119,26 @@ export function chart(log: any[][], period: any): any[][] {
 }
 
 /**
- * The problems in the outreach log, one per row: worksheet row, column, severity (error or warning) and what to fix. "No problems found" when there are none.
+ * The problems in the outreach log, one per row: worksheet row, column, severity (error or warning) and what to fix. "No problems found" when there are none. With a period, a last row (severity "note") says how many rows of other fiscal years are not counted.
  * @customfunction CHECK
  * @param {any[][]} log The outreach log with its header row, e.g. OutreachLog[#All] or 'Outreach Log'!A1:L500.
+ * @param {any} [period] Optional: the reporting period, "FY2007 Q3" or a date in the quarter; rows of other fiscal years are then counted once, in a note.
  * @param {CustomFunctions.Invocation} invocation Where the log range is, for worksheet row numbers.
  * @returns {any[][]} The findings: row, column, severity, message.
  * @requiresParameterAddresses
  */
-export function check(log: any[][], invocation: CustomFunctions.Invocation): any[][] {
+export function check(log: any[][], period: any, invocation: CustomFunctions.Invocation): any[][] {
   return excelErrors((): ChartCells => {
     const origin = originFromAddress(invocation?.parameterAddresses?.[0]);
-    const cached = logForFindings(log, workbook.current().date1904, origin);
-    const findings = cached.findings();
-    if (findings.length === 0) return [[NO_PROBLEMS]];
-    return findings.map((f) => [f.row === 0 ? "" : f.row, f.column, f.severity, f.message]);
+    const facts = workbook.current();
+    const cached = logForFindings(log, facts.date1904, origin);
+    const p = optionalPeriodFromArgument(period, facts.date1904);
+    const rows: ChartCells = cached
+      .findings()
+      .map((f) => [f.row === 0 ? "" : f.row, f.column, f.severity, f.message]);
+    const note = p && outsideFiscalYearText(cached.outsideFiscalYear(p));
+    if (note) rows.push(["", "", NOTE, note]);
+    return rows.length === 0 ? [[NO_PROBLEMS]] : rows;
   });
 }
 

@@ -7,6 +7,7 @@ import { OfficeAdapter } from "../workbook/office-adapter";
 import { announce, busy, errorText, h, hide, message } from "./dom";
 import { FileWorkspace, XLSX_MIME, loadXlsxAdapter } from "./file-workspace";
 import { Session } from "./session";
+import { workbookSummary } from "./summary";
 import { VIEWS } from "./views";
 import { View, ViewContext, ViewId, ViewInstance } from "./views/view";
 import { ExcelWorkspace } from "./workspace";
@@ -39,7 +40,13 @@ export function startPane(root: HTMLElement, mode: PaneMode): Pane {
   );
   const fileBar =
     mode.kind === "browser" ? buildFileBar(session, (id, action) => select(id, action)) : null;
-  root.replaceChildren(h("nav", { "aria-label": "Views" }, modeLine, fileBar, tablist), main);
+  const summary = workbookSummary(session);
+  // Between the tabs and the view: whichever view is shown, this says which workbook it works on.
+  root.replaceChildren(
+    h("nav", { "aria-label": "Views" }, modeLine, fileBar, tablist),
+    summary,
+    main
+  );
 
   const select = (id: ViewId, action?: string): void => {
     if (!tabs.has(id)) return;

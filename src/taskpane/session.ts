@@ -5,14 +5,20 @@ import { Workspace } from "./workspace";
 
 export type SessionEvent = "opened" | "changed";
 
+/** What a change was, when the writer knows: lets a listener update without reading again. */
+export interface SessionChange {
+  /** Rows appended to the log (an activity saved), and nothing else written. */
+  readonly appendedRows?: number;
+}
+
 export class Session {
   workspace: Workspace | undefined;
   /** The last check of the log (the Check view's, reused by the preview and the log form). */
   check: LogCheck | undefined;
   logTarget: LogTarget | undefined;
-  private readonly listeners = new Set<(event: SessionEvent) => void>();
+  private readonly listeners = new Set<(event: SessionEvent, change: SessionChange) => void>();
 
-  on(listener: (event: SessionEvent) => void): void {
+  on(listener: (event: SessionEvent, change: SessionChange) => void): void {
     this.listeners.add(listener);
   }
 
@@ -25,13 +31,13 @@ export class Session {
   }
 
   /** The workbook was written: cached reads are stale. */
-  changed(): void {
+  changed(change: SessionChange = {}): void {
     this.check = undefined;
     this.workspace?.changed();
-    this.emit("changed");
+    this.emit("changed", change);
   }
 
-  private emit(event: SessionEvent): void {
-    for (const l of this.listeners) l(event);
+  private emit(event: SessionEvent, change: SessionChange = {}): void {
+    for (const l of this.listeners) l(event, change);
   }
 }

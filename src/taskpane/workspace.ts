@@ -39,13 +39,15 @@ export interface Workspace {
   appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined>;
   /** Something was written (the file mode's download is now out of date). */
   changed(): void;
-  /** One action of the user's: in Excel its reads are remembered (fewer round trips). */
+  /** One action of the user's: in Excel its reads are remembered (fewer round trips), and
+   * actions run one after another. */
   act<T>(action: () => Promise<T>): Promise<T>;
 }
 
 export class ExcelWorkspace implements Workspace {
   readonly kind = "excel";
   readonly name = "this workbook";
+  private queue: Promise<unknown> = Promise.resolve();
   constructor(readonly port: OfficeAdapter) {}
 
   async selectCell(sheet: string, cell: string): Promise<boolean> {
@@ -81,7 +83,14 @@ export class ExcelWorkspace implements Workspace {
     // Excel saves the workbook itself.
   }
 
+  /**
+   * One action at a time: the adapter remembers the reads of the action running, so a second
+   * one started meanwhile (a fill while the workbook summary is read) would be given reads made
+   * before it began, blind to what the user changed since. Never call act inside act.
+   */
   act<T>(action: () => Promise<T>): Promise<T> {
-    return this.port.within(action);
+    const run = this.queue.then(() => this.port.within(action));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }

@@ -203,6 +203,96 @@ describe("tips report", () => {
   });
 });
 
+/**
+ * A log spanning three fiscal years, 148 rows: 91 in FY2007, 2 in FY2006, 55 in FY2008, each a
+ * New Contact with its own agency (no duplicates); one FY2008 row's content starts like a formula.
+ */
+function multiYearRows(): LogRowValues[] {
+  const row = (date: number, i: number, content = "Briefing"): LogRowValues => [
+    date,
+    "NGO",
+    "",
+    "New Contact",
+    `Agency ${i}`,
+    "Pat Doe",
+    "Director",
+    "",
+    "",
+    "",
+    content,
+    "N",
+  ];
+  const rows: LogRowValues[] = [];
+  for (let i = 0; i < 91; i++) rows.push(row(d(2006, 10, 1) + (i % 270), rows.length));
+  rows.push(row(d(2005, 10, 3), rows.length), row(d(2006, 9, 29), rows.length));
+  for (let i = 0; i < 54; i++) rows.push(row(d(2007, 10, 1) + (i % 200), rows.length));
+  rows.push(row(d(2008, 3, 3), rows.length, "=SUM(A1)"));
+  return rows;
+}
+
+describe("a log spanning fiscal years: the other years said once", () => {
+  const SUMMARY =
+    "57 rows fall outside FY2007 (2 in FY2006, 55 in FY2008) and are not counted in this report.";
+
+  test("tips check: one summary line, the warning that matters kept, no per-row date warnings", async () => {
+    const file = await makeWorkbook("multi-year.xlsx", multiYearRows());
+    const r = await tips("check", file, "--period", "FY2007 Q3");
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    expect(lines.filter((l) => /outside/.test(l))).toEqual([SUMMARY]);
+    expect(lines.filter((l) => /: warning: /.test(l))).toEqual([
+      expect.stringMatching(
+        /^Outreach Log row 149, Content \(K149\): warning: .*\[formula-like-text\]$/
+      ),
+    ]);
+    expect(lines).toContain("0 errors, 1 warning in 148 rows (148 counted).");
+    // Without a period named, the check says nothing about fiscal years.
+    const book = XlsxAdapter.blank();
+    await book.addSheet(logSheet(multiYearRows()));
+    const logOnly = join(dir, "multi-year-log-only.xlsx");
+    writeFileSync(logOnly, book.save());
+    const plain = await tips("check", logOnly);
+    expect(plain.out).not.toMatch(/outside/);
+    const plainJson = JSON.parse((await tips("check", logOnly, "--json")).out);
+    expect(plainJson.outsideFiscalYear).toBeNull();
+  });
+
+  test("tips check --json: the summary as outsideFiscalYear, findings as before", async () => {
+    const file = await makeWorkbook("multi-year-json.xlsx", multiYearRows());
+    const json = JSON.parse((await tips("check", file, "--json")).out);
+    expect(Object.keys(json)).toEqual(["file", "findings", "outsideFiscalYear"]);
+    expect(json.outsideFiscalYear).toEqual({
+      fiscalYear: "FY2007",
+      rows: 57,
+      byFiscalYear: { FY2006: 2, FY2008: 55 },
+    });
+    expect(json.findings).toEqual([
+      {
+        row: 149,
+        column: "Content",
+        severity: "warning",
+        code: "formula-like-text",
+        message: expect.stringMatching(/^Content begins with "="/),
+      },
+    ]);
+  });
+
+  test("tips report: the same summary, in text and in --json", async () => {
+    const file = await makeWorkbook("multi-year-report.xlsx", multiYearRows());
+    const text = await tips("report", file);
+    expect(text.out.split("\n").filter((l) => /outside/.test(l))).toEqual([SUMMARY]);
+    const json = JSON.parse((await tips("report", file, "--json")).out);
+    expect(json.outsideFiscalYear).toEqual({
+      fiscalYear: "FY2007",
+      rows: 57,
+      byFiscalYear: { FY2006: 2, FY2008: 55 },
+    });
+    expect(json.findings.map((f: { code: string }) => f.code)).toEqual(["formula-like-text"]);
+    // The other years' rows are in no figure: 91 FY2007 New Contacts, cumulatively.
+    expect(json.lines["ngo.newContact"].cumulative).toBe(91);
+  });
+});
+
 describe("tips check", () => {
   test("a clean log: exit 0 and says so", async () => {
     const file = await makeWorkbook("clean.xlsx", VALID_ROWS);

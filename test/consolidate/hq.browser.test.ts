@@ -8,16 +8,7 @@
 import fs from "fs";
 import path from "path";
 import { Page } from "playwright-core";
-import {
-  Browser,
-  OUT,
-  Server,
-  axeProblems,
-  builtPane,
-  isLocal,
-  launch,
-  serve,
-} from "../taskpane/browser";
+import { Browser, OUT, Server, axeProblems, isLocal, openBrowserPane } from "../taskpane/browser";
 import { consolidateFiles, readReturn } from "../../src/app/consolidate";
 import { loadQuarterly } from "../../src/app/quarterly";
 import { NationalReport } from "../../src/core/consolidate";
@@ -101,11 +92,7 @@ beforeAll(async () => {
     ),
     { roster: ["SAC Houston", "SAC Miami", "SAC Boston", "Attaché Rome"] }
   );
-  server = await serve(builtPane());
-  browser = await launch({ officeJs: "abort" });
-  page = browser.page;
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.locator("p.mode", { hasText: "Browser-only mode" }).waitFor();
+  ({ server, browser, page } = await openBrowserPane());
 });
 
 afterAll(async () => {

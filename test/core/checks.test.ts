@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { IMPLAUSIBLE_COUNT, checkLog, warnings } from "../../src/core/checks";
+import {
+  IMPLAUSIBLE_COUNT,
+  checkLog,
+  outsideFiscalYear,
+  outsideFiscalYearText,
+  warnings,
+} from "../../src/core/checks";
 import { Finding, FINDING_SEVERITY, columnLetters, sortFindings } from "../../src/core/findings";
 import { CellValue, readLog } from "../../src/core/log";
 import { parsePeriod } from "../../src/core/period";
@@ -35,26 +41,79 @@ function warn(rows: RowSpec[], options: Parameters<typeof warnings>[1] = {}) {
   return found;
 }
 
-describe("date outside the fiscal year being reported", () => {
-  test.each<[string, string, boolean]>([
-    ["the day before FY2007", "09/30/2006", true],
-    ["the first day of FY2007", "10/01/2006", false],
-    ["inside the quarter", "04/15/2007", false],
-    ["after the quarter, same fiscal year", "08/01/2007", false],
-    ["the last day of FY2007", "09/30/2007", false],
-    ["the first day of FY2008", "10/01/2007", true],
-    ["years away", "01/15/2005", true],
-  ])("%s (%s): warned %p", (_name, date, warned) => {
-    const found = warn([ngoNew({ Date: date })], { period: FY2007_Q3 });
-    expect(brief(found)).toEqual(
-      warned ? [{ code: "date-outside-fiscal-year", row: 2, column: "Date", cell: "A2" }] : []
-    );
-    if (warned)
-      expect(found[0].message).toMatch(new RegExp(`Date ${date} is outside fiscal year 2007`));
+describe("rows of other fiscal years: one summary, not a warning per row", () => {
+  test.each<[string, string, string | undefined]>([
+    ["the day before FY2007", "09/30/2006", "FY2006"],
+    ["the first day of FY2007", "10/01/2006", undefined],
+    ["inside the quarter", "04/15/2007", undefined],
+    ["after the quarter, same fiscal year", "08/01/2007", undefined],
+    ["the last day of FY2007", "09/30/2007", undefined],
+    ["the first day of FY2008", "10/01/2007", "FY2008"],
+    ["years away", "01/15/2005", "FY2005"],
+  ])("%s (%s): outside in %p", (_name, date, fy) => {
+    const log = readLog(grid([ngoNew({ Date: date })]));
+    expect(outsideFiscalYear(log.entries, FY2007_Q3)).toEqual({
+      fiscalYear: "FY2007",
+      rows: fy ? 1 : 0,
+      byFiscalYear: fy ? { [fy]: 1 } : {},
+    });
+    // Never a finding of its own: the row is history, not a mistake.
+    expect(warn([ngoNew({ Date: date })])).toEqual([]);
   });
 
-  test("without a period there is no such warning", () => {
-    expect(warn([ngoNew({ Date: "09/30/2006" })])).toEqual([]);
+  test("counted by fiscal year, earliest first, and said once in plain words", () => {
+    const rows = [
+      ...Array.from({ length: 55 }, (_, i) =>
+        ngoNew({ Date: `10/${String((i % 28) + 1).padStart(2, "0")}/2007`, Agency: `A${i}` })
+      ),
+      ngoNew({ Date: "09/30/2006", Agency: "Old" }),
+      ngoNew({ Date: "10/01/2005", Agency: "Older" }),
+      ...Array.from({ length: 10 }, (_, i) => ngoNew({ Date: "05/01/2007", Agency: `Q${i}` })),
+    ];
+    const log = readLog(grid(rows));
+    const o = outsideFiscalYear(log.entries, FY2007_Q3);
+    expect(o).toEqual({
+      fiscalYear: "FY2007",
+      rows: 57,
+      byFiscalYear: { FY2006: 2, FY2008: 55 },
+    });
+    expect(Object.keys(o.byFiscalYear)).toEqual(["FY2006", "FY2008"]);
+    expect(outsideFiscalYearText(o)).toBe(
+      "57 rows fall outside FY2007 (2 in FY2006, 55 in FY2008) and are not counted in this report."
+    );
+    expect(
+      outsideFiscalYearText({ fiscalYear: "FY2007", rows: 1, byFiscalYear: { FY2008: 1 } })
+    ).toBe("1 row falls outside FY2007 (1 in FY2008) and is not counted in this report.");
+    expect(outsideFiscalYearText({ fiscalYear: "FY2007", rows: 0, byFiscalYear: {} })).toBe(
+      undefined
+    );
+  });
+
+  test("rows with errors are not in the summary (they are errors, not history)", () => {
+    const log = readLog(grid([without(ngoNew({ Date: "09/30/2006" }), "Content")]));
+    expect(outsideFiscalYear(log.entries, FY2007_Q3).rows).toBe(0);
+  });
+
+  test("the warnings an office should look at stay, per row, on rows of other years too", () => {
+    const rows = [
+      ngoNew({ Date: "09/30/2006", Agency: "Metro PD" }),
+      ngoNew({ Date: "09/30/2006", Agency: "Metro PD" }), // logged twice, in FY2006
+      ngoFollowUp({ Date: "11/01/2007", Agency: "Nobody Met" }), // FY2008, no New Contact
+      ngoNew({ Date: "04/02/2007", Content: "=cmd" }), // formula-like, in FY2007
+    ];
+    const report = analyze({ log: grid(rows), period: FY2007_Q3, today: utcDay(2007, 6, 30) });
+    expect(brief(report.findings)).toEqual([
+      { code: "duplicate", row: 3, column: "Agency", cell: "E3" },
+      { code: "follow-up-without-new-contact", row: 4, column: "Activity", cell: "D4" },
+      { code: "date-in-future", row: 4, column: "Date", cell: "A4" },
+      { code: "formula-like-text", row: 5, column: "Content", cell: "K5" },
+    ]);
+    expect(report.outsideFiscalYear).toEqual({
+      fiscalYear: "FY2007",
+      rows: 3,
+      byFiscalYear: { FY2006: 2, FY2008: 1 },
+    });
+    expect(report.warnings).toBe(4);
   });
 });
 
@@ -256,15 +315,14 @@ describe("checkLog and analyze", () => {
     const rows = [
       leFollowUp("Local", { Agency: "Metro PD", Content: "=x" }), // 2 warnings
       without(ngoNew({ Content: "+y" }), "Agency"), // error + warning
-      ngoNew({ Date: "09/30/2006" }), // outside FY
+      ngoNew({ Date: "09/30/2006" }), // outside FY2007: not a finding
     ];
     const log = readLog(grid(rows));
-    expect(brief(checkLog(log, { period: FY2007_Q3 }))).toEqual([
+    expect(brief(checkLog(log))).toEqual([
       { code: "follow-up-without-new-contact", row: 2, column: "Activity", cell: "D2" },
       { code: "formula-like-text", row: 2, column: "Content", cell: "K2" },
       { code: "agency-missing", row: 3, column: "Agency", cell: "E3" },
       { code: "formula-like-text", row: 3, column: "Content", cell: "K3" },
-      { code: "date-outside-fiscal-year", row: 4, column: "Date", cell: "A4" },
     ]);
   });
 

@@ -96,7 +96,13 @@ interface Metadata {
     name: string;
     description?: string;
     options?: Record<string, boolean>;
-    parameters: { name: string; description?: string; type?: string; dimensionality?: string }[];
+    parameters: {
+      name: string;
+      description?: string;
+      type?: string;
+      dimensionality?: string;
+      optional?: boolean;
+    }[];
     result: { type?: string; dimensionality?: string };
   }[];
 }
@@ -139,7 +145,9 @@ describe("functions.json, generated from the JSDoc", () => {
     expect(byId.QUARTER.parameters.map((p) => p.name)).toEqual(["log", "line", "period"]);
     expect(byId.CUMULATIVE.parameters.map((p) => p.name)).toEqual(["log", "line", "period"]);
     expect(byId.CHART.parameters.map((p) => p.name)).toEqual(["log", "period"]);
-    expect(byId.CHECK.parameters.map((p) => p.name)).toEqual(["log"]);
+    // period was added later, optional (an older =TIPS.CHECK(log) keeps working); the id stays.
+    expect(byId.CHECK.parameters.map((p) => p.name)).toEqual(["log", "period"]);
+    expect(byId.CHECK.parameters[1]).toMatchObject({ type: "any", optional: true });
     expect(byId.FISCALPERIOD.parameters.map((p) => p.name)).toEqual(["date"]);
     expect(byId.QUARTER.result).toEqual({ type: "number" });
     expect(byId.CUMULATIVE.result).toEqual({ type: "number" });
@@ -185,8 +193,19 @@ describe("dist/functions.js, called as Excel calls it", () => {
 
   test("CHECK spills the engine's findings with worksheet rows", () => {
     const findings = checkLog(readLog({ values: logRange(), header: "required", top: 3 }));
-    const spill = fn("CHECK")(logRange(), { parameterAddresses: ["'Outreach Log'!B3:M31"] });
+    const at = { parameterAddresses: ["'Outreach Log'!B3:M31"] };
+    const spill = fn("CHECK")(logRange(), null, at);
     expect(plain(spill)).toEqual(findings.map((f) => [f.row, f.column, f.severity, f.message]));
+    // With a period: the same rows, and one note for the rows of other fiscal years.
+    expect(plain(fn("CHECK")(logRange(), "FY2007 Q3", at))).toEqual([
+      ...(plain(spill) as unknown[]),
+      [
+        "",
+        "",
+        "note",
+        "2 rows fall outside FY2007 (1 in FY2006, 1 in FY2008) and are not counted in this report.",
+      ],
+    ]);
   });
 
   test("FISCALPERIOD", () => {
@@ -201,7 +220,10 @@ describe("dist/functions.js, called as Excel calls it", () => {
         () => fn("CHART")(logRange(), "next quarter"),
         /is not a reporting period: write it as FY2007 Q3/,
       ],
-      [() => fn("CHECK")([[null]], { parameterAddresses: ["A1"] }), /^The log range is empty/],
+      [
+        () => fn("CHECK")([[null]], null, { parameterAddresses: ["A1"] }),
+        /^The log range is empty/,
+      ],
       [() => fn("FISCALPERIOD")("soon"), /is not a date/],
     ];
     for (const [call, message] of cases) {

@@ -9,6 +9,7 @@ import { readLog } from "../../src/core/log";
 import { PERIOD_NOTATIONS, parsePeriod } from "../../src/core/period";
 import { analyze } from "../../src/core/report";
 import {
+  NOTE,
   NO_PROBLEMS,
   chart,
   check,
@@ -120,8 +121,8 @@ describe('blanks: null (web), "" and 0 (desktop) are all blank', () => {
   test.each(["null", "empty", "zero"] as const)("blanks as %s", (blanks) => {
     expect(chartFigures(chart(logRange({ blanks }), "FY2007 Q3"))).toEqual(FY2007_Q3);
     expect(thirtyCalls("FY2007 Q3", { blanks })).toEqual(FY2007_Q3);
-    const spill = check(logRange({ blanks }), invocation());
-    expect(spill).toEqual(check(logRange(), invocation()));
+    const spill = check(logRange({ blanks }), null, invocation());
+    expect(spill).toEqual(check(logRange(), null, invocation()));
     // Rows 9 and 29 are blank rows: skipped, no finding.
     expect(spill.map((r) => r[0])).not.toContain(9);
     expect(spill.map((r) => r[0])).not.toContain(29);
@@ -146,8 +147,8 @@ describe("header row present or absent", () => {
   });
 
   test("worksheet rows in findings count the header row, or not when there is none", () => {
-    const withHeader = check(logRange(), invocation());
-    const without = check(logRange({ header: false }), invocation());
+    const withHeader = check(logRange(), null, invocation());
+    const without = check(logRange({ header: false }), null, invocation());
     expect(without.map((f) => f[0])).toEqual(withHeader.map((f) => (f[0] as number) - 1));
   });
 });
@@ -225,9 +226,30 @@ function invocation(address?: string): CustomFunctions.Invocation {
   return { parameterAddresses: address === undefined ? undefined : [address] };
 }
 
+/** A log with nothing to fix: one NGO New Contact per date, each with its own agency. */
+function cleanLog(dates: [number, number, number][]) {
+  return [
+    [...HEADERS],
+    ...dates.map((d, i) => [
+      serial1900(...d),
+      "NGO",
+      null,
+      "New Contact",
+      `Shelter ${i}`,
+      "Jane",
+      "Dir",
+      null,
+      null,
+      null,
+      "Intro",
+      "N",
+    ]),
+  ];
+}
+
 describe("TIPS.CHECK", () => {
   test("one row per finding: worksheet row, column, severity, message, as the engine finds them", () => {
-    const spill = check(logRange(), invocation("'Outreach Log'!A1:L29"));
+    const spill = check(logRange(), null, invocation("'Outreach Log'!A1:L29"));
     const findings = checkLog(readLog({ values: logRange(), header: "auto", zeroIsBlank: true }));
     expect(spill).toEqual(findings.map((f) => [f.row, f.column, f.severity, f.message]));
     expect(spill.length).toBeGreaterThan(8);
@@ -238,10 +260,10 @@ describe("TIPS.CHECK", () => {
   });
 
   test("names worksheet rows where the log starts (from the range's address)", () => {
-    const atA1 = check(logRange(), invocation("Log!A1:L29"));
-    const lower = check(logRange(), invocation("'Outreach Log'!$C$5:$N$33"));
+    const atA1 = check(logRange(), null, invocation("Log!A1:L29"));
+    const lower = check(logRange(), null, invocation("'Outreach Log'!$C$5:$N$33"));
     expect(lower.map((r) => r[0])).toEqual(atA1.map((r) => (r[0] as number) + 4));
-    expect(check(logRange(), invocation(undefined))).toEqual(atA1);
+    expect(check(logRange(), null, invocation(undefined))).toEqual(atA1);
     // The "No POC" row is the 27th of the rows: row 28 with the header at row 1, 32 at row 5.
     expect(
       atA1
@@ -251,33 +273,57 @@ describe("TIPS.CHECK", () => {
     expect(lower.some((r) => r[0] === 32 && r[1] === "POC Name")).toBe(true);
   });
 
+  test("with a period, one note for the rows of other fiscal years, after the findings", () => {
+    const at = invocation("'Outreach Log'!A1:L29");
+    const without = check(logRange(), null, at);
+    const note = (text: string) => ["", "", NOTE, text];
+    expect(check(logRange(), "FY2007 Q3", at)).toEqual([
+      ...without,
+      note(
+        "2 rows fall outside FY2007 (1 in FY2006, 1 in FY2008) and are not counted in this report."
+      ),
+    ]);
+    // A date in the quarter is a period too; FY2006 leaves out every row but one.
+    expect(check(logRange(), serial1900(2006, 8, 1), at).at(-1)).toEqual(
+      note(
+        "19 rows fall outside FY2006 (18 in FY2007, 1 in FY2008) and are not counted in this report."
+      )
+    );
+    // No per-row word about fiscal years either way; blank or omitted: nothing about them.
+    expect(without.some((r) => /fiscal year|outside/i.test(String(r[3])))).toBe(false);
+    for (const none of [null, "", 0]) expect(check(logRange(), none, at)).toEqual(without);
+    expect(() => check(logRange(), "someday", at)).toThrow(/is not a reporting period/);
+  });
+
+  test("with a period and nothing to fix, the note alone; no note when every row is in the year", () => {
+    const rows = cleanLog;
+    const at = invocation("A1:L3");
+    expect(
+      check(
+        rows([
+          [2007, 4, 2],
+          [2005, 4, 2],
+        ]),
+        "FY2007 Q3",
+        at
+      )
+    ).toEqual([
+      ["", "", NOTE, "1 row falls outside FY2007 (1 in FY2005) and is not counted in this report."],
+    ]);
+    expect(check(rows([[2007, 4, 2]]), "FY2007 Q3", at)).toEqual([[NO_PROBLEMS]]);
+  });
+
   test('a clean log gives one cell, "No problems found"', () => {
-    const clean = [
-      [...HEADERS],
-      [
-        serial1900(2007, 4, 2),
-        "NGO",
-        null,
-        "New Contact",
-        "Shelter",
-        "Jane",
-        "Dir",
-        null,
-        null,
-        null,
-        "Intro",
-        "N",
-      ],
-    ];
-    expect(check(clean, invocation("A1:L2"))).toEqual([[NO_PROBLEMS]]);
-    expect(check([[...HEADERS]], invocation("A1:L1"))).toEqual([[NO_PROBLEMS]]);
+    const clean = cleanLog([[2007, 4, 2]]);
+    expect(check(clean, null, invocation("A1:L2"))).toEqual([[NO_PROBLEMS]]);
+    expect(check([[...HEADERS]], null, invocation("A1:L1"))).toEqual([[NO_PROBLEMS]]);
   });
 
   test("the same log parsed for findings at another position does not change figures", () => {
-    check(logRange(), invocation("Log!C5:N33"));
+    check(logRange(), null, invocation("Log!C5:N33"));
     expect(chartFigures(chart(logRange(), "FY2007 Q3"))).toEqual(FY2007_Q3);
-    expect(check(logRange(), invocation("Log!A1:L29"))[0][0]).not.toBe(
-      check(logRange(), invocation("Log!C5:N33"))[0][0]
+    expect(check(logRange(), null, invocation("Log!A1:L29"))[0][0]).not.toBe(
+      check(logRange(), null, invocation("Log!C5:N33"))[0][0]
     );
   });
 });
@@ -304,7 +350,7 @@ describe("wrong arguments: #VALUE! with a message that says what to fix", () => 
     QUARTER: (log) => quarter(log as never, "le.local", "FY2007 Q3"),
     CUMULATIVE: (log) => cumulative(log as never, "le.local", "FY2007 Q3"),
     CHART: (log) => chart(log as never, "FY2007 Q3"),
-    CHECK: (log) => check(log as never, invocation("A1:L9")),
+    CHECK: (log) => check(log as never, null, invocation("A1:L9")),
   };
 
   describe.each(Object.keys(calls))("TIPS.%s", (name) => {
@@ -446,7 +492,7 @@ describe("every call settles", () => {
       quarter(logRange(), "le.local", "FY2007 Q3"),
       cumulative(logRange(), "le.local", "FY2007 Q3"),
       chart(logRange(), "FY2007 Q3"),
-      check(logRange(), invocation()),
+      check(logRange(), null, invocation()),
       fiscalPeriod(serial1900(2007, 4, 1)),
     ];
     for (const r of results) expect(r).not.toBeInstanceOf(Promise);
@@ -492,7 +538,7 @@ describe("the parsed-log cache", () => {
   test("free text edited: the figures come from the cache, TIPS.CHECK reads the new text", () => {
     const formula = 'Agency begins with "=": it is kept as text, never run as a formula.';
     expect(chartFigures(chart(logRange(), "FY2007 Q3"))).toEqual(FY2007_Q3);
-    expect(check(logRange(), invocation("A1:L29")).map((r) => r[3])).not.toContain(formula);
+    expect(check(logRange(), null, invocation("A1:L29")).map((r) => r[3])).not.toContain(formula);
     const edited = logRange();
     edited[4][4] = "=Polaris Project"; // Agency
     edited[4][10] = "Another account of the same outreach"; // Content
@@ -500,7 +546,7 @@ describe("the parsed-log cache", () => {
     expect(chartFigures(chart(edited, "FY2007 Q3"))).toEqual(FY2007_Q3);
     expect(thirtyCalls("FY2007 Q3", {})).toEqual(FY2007_Q3);
     expect(logCache.parses).toBe(parses); // the figures' cache took the edited log as the same
-    expect(check(edited, invocation("A1:L29")).map((r) => r[3])).toContain(formula);
+    expect(check(edited, null, invocation("A1:L29")).map((r) => r[3])).toContain(formula);
     const blanked = logRange();
     blanked[4][10] = null; // Content blanked: the row is no longer counted
     expect(quarter(blanked, "ngo.newContact", "FY2007 Q2")).toBe(

@@ -12,6 +12,7 @@ import os from "os";
 import path from "path";
 import { BrowserContext, Page, chromium } from "playwright-core";
 import webpack from "webpack";
+import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const OUT = path.join(ROOT, "test", ".out", "taskpane");
@@ -206,6 +207,15 @@ export async function launch(
   };
 }
 
+/** The built pane served here, open in a fresh chromium in its browser-only mode (no office.js). */
+export async function openBrowserPane(): Promise<{ server: Server; browser: Browser; page: Page }> {
+  const server = await serve(builtPane());
+  const browser = await launch({ officeJs: "abort" });
+  await browser.page.goto(`${server.url}/taskpane.html`);
+  await browser.page.locator("p.mode", { hasText: "Browser-only mode" }).waitFor();
+  return { server, browser, page: browser.page };
+}
+
 const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 
 export interface AxeViolation {
@@ -243,6 +253,24 @@ export async function axeProblems(page: Page): Promise<string[]> {
       (v) =>
         `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
     );
+}
+
+/**
+ * In the browser-only mode: press "Download the workbook", save the file under OUT as `saveAs`,
+ * and open it as the command line would.
+ */
+export async function downloadWorkbook(
+  page: Page,
+  saveAs: string
+): Promise<{ book: XlsxAdapter; suggested: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the workbook" }).click(),
+  ]);
+  const file = path.join(OUT, saveAs);
+  await download.saveAs(file);
+  const book = XlsxAdapter.fromBytes(new Uint8Array(fs.readFileSync(file)));
+  return { book, suggested: download.suggestedFilename() };
 }
 
 /** A screenshot of the pane for docs/screenshots (and the README). */

@@ -19,6 +19,7 @@ import {
   Server,
   axeProblems,
   builtPane,
+  downloadWorkbook as download,
   isLocal,
   launch,
   requireChromium,
@@ -84,17 +85,7 @@ const houstonFile = path.join(OUT, "houston.xlsx");
 const brokenFile = path.join(OUT, "broken.xlsx");
 const notesFile = path.join(OUT, "notes.xlsx");
 
-/** Press "Download the workbook", save the file under OUT as `saveAs`, and open it. */
-async function downloadWorkbook(saveAs: string): Promise<{ book: XlsxAdapter; suggested: string }> {
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download the workbook" }).click(),
-  ]);
-  const file = path.join(OUT, saveAs);
-  await download.saveAs(file);
-  const book = XlsxAdapter.fromBytes(new Uint8Array(fs.readFileSync(file)));
-  return { book, suggested: download.suggestedFilename() };
-}
+const downloadWorkbook = (saveAs: string) => download(page, saveAs);
 
 async function checkA11y(name: string): Promise<void> {
   axe[name] = await axeProblems(page);

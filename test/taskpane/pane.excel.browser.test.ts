@@ -49,6 +49,37 @@ function fake<T>(read: (excel: FakeExcel) => T): Promise<T> {
   return page.evaluate(`(${read.toString()})(window.tipsFake)`) as Promise<T>;
 }
 
+/** The log table's cells and the chart's rows (label, Quarter, Cumulative) in the fake workbook. */
+function reportCells(): Promise<{ values: unknown[][]; written: unknown[][] }> {
+  return fake((x) => {
+    const log = x.sheet("Outreach Log");
+    const t = x.table("OutreachLog");
+    const values: unknown[][] = [];
+    for (let r = t.top; r <= t.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = t.left; c <= t.right; c++) row.push(log.value(r, c));
+      values.push(row);
+    }
+    const report = x.sheet("Quarterly Report");
+    const written: unknown[][] = [];
+    for (let r = 6; r <= 24; r++)
+      written.push([report.value(r, 1), report.value(r, 2), report.value(r, 3)]);
+    return { values, written };
+  });
+}
+
+/** The workbook summary above the views: each term with its value, once read. */
+async function summaryText(): Promise<Record<string, string>> {
+  const summary = page.locator("#workbook-summary");
+  await summary.locator("dd").first().waitFor();
+  await page.waitForFunction(
+    () => document.getElementById("workbook-summary")?.getAttribute("aria-busy") !== "true"
+  );
+  const terms = await summary.locator("dt").allTextContents();
+  const values = await summary.locator("dd").allTextContents();
+  return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
+}
+
 beforeAll(async () => {
   requireChromium();
   const host = await bundle(path.join(__dirname, "excel-host", "host.ts"), {
@@ -72,6 +103,11 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
     expect(await page.locator("body").getAttribute("data-mode")).toBe("excel");
     expect(await page.locator(".file-bar").count()).toBe(0);
     expect(await page.locator(".marking").first().textContent()).toBe(LES_MARKING);
+    expect(await summaryText()).toEqual({
+      Office: "SAC Houston",
+      Period: "FY2007 Q3",
+      "Outreach log": "60 rows on “Outreach Log”",
+    });
     axe.start = await axeProblems(page);
   });
 
@@ -107,6 +143,7 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
       };
     });
     expect(last).toEqual({ bottom: 63, agency: "Safe Horizon", sector: "NGO", text: "@" });
+    expect((await summaryText())["Outreach log"]).toBe("62 rows on “Outreach Log”");
     axe.log = await axeProblems(page);
   });
 
@@ -152,6 +189,33 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
     await pane("report")
       .getByText(/^Not filled: The log has 1 error in 1 row/)
       .waitFor();
+    // Fill anyway: a confirmation lists the error; cancelled, nothing is written.
+    const anyway = pane("report").getByRole("button", { name: "Fill anyway, leaving 1 row out…" });
+    const dialog = page.getByRole("dialog", { name: "Fill the report anyway?" });
+    await anyway.click();
+    await dialog.waitFor();
+    expect(await dialog.getByRole("listitem").allTextContents()).toEqual([
+      expect.stringMatching(/^Row 3, Sector \(B3\): Sector is missing/),
+    ]);
+    axe.confirm = await axeProblems(page);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect((await reportCells()).written.some((r) => typeof r[1] === "number")).toBe(false);
+    // Confirmed: filled without the row with the error, as tips fill --force.
+    await anyway.click();
+    await dialog.getByRole("button", { name: "Fill, leaving 1 row out" }).click();
+    await pane("report")
+      .getByText(/Left out 1 row with errors/)
+      .waitFor();
+    const forced = await reportCells();
+    const withError = analyze({
+      log: { values: forced.values as never, header: "required" },
+      period: parsePeriod("FY2007 Q3"),
+    });
+    expect(withError.errors).toBe(1);
+    expect(forced.written.filter((r) => typeof r[1] === "number").map((r) => [r[1], r[2]])).toEqual(
+      LINE_KEYS.map((k) => [withError.figures.quarter[k], withError.figures.cumulative[k]])
+    );
     // The user fixes the row in Excel.
     await fake((x) => {
       const s = x.sheet("Outreach Log");
@@ -160,23 +224,12 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
     });
     await pane("report").getByRole("button", { name: "Fill the report" }).click();
     await pane("report")
-      .getByText(/^Filled the report on the Quarterly Report sheet for FY2007 Q3 \(SAC Houston\)/)
+      // (the forced fill's message also starts so; this one leaves nothing out)
+      .getByText(
+        /^Filled the report on the Quarterly Report sheet for FY2007 Q3 \(SAC Houston\).* written\.$/
+      )
       .waitFor();
-    const cells = await fake((x) => {
-      const log = x.sheet("Outreach Log");
-      const t = x.table("OutreachLog");
-      const values: unknown[][] = [];
-      for (let r = t.top; r <= t.bottom; r++) {
-        const row: unknown[] = [];
-        for (let c = t.left; c <= t.right; c++) row.push(log.value(r, c));
-        values.push(row);
-      }
-      const report = x.sheet("Quarterly Report");
-      const written: unknown[][] = [];
-      for (let r = 6; r <= 24; r++)
-        written.push([report.value(r, 1), report.value(r, 2), report.value(r, 3)]);
-      return { values, written };
-    });
+    const cells = await reportCells();
     const expected = analyze({
       log: { values: cells.values as never, header: "required" },
       period: parsePeriod("FY2007 Q3"),
@@ -227,7 +280,7 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
   });
 
   test("no serious or critical accessibility violation; nothing left the machine", () => {
-    expect(axe).toEqual({ start: [], log: [], check: [], report: [], setup: [] });
+    expect(axe).toEqual({ start: [], log: [], check: [], confirm: [], report: [], setup: [] });
     expect(browser.requests.filter((u) => !isLocal(u))).toEqual([OFFICE_JS]);
     expect(browser.pageErrors).toEqual([]);
     expect(browser.cspViolations).toEqual([]); // all of it works under the page's policy

@@ -193,6 +193,7 @@ describe("setting a workbook up", () => {
     expect((await inspectWorkbook(book)).log).toEqual({
       sheet: "Activities",
       table: "OutreachLog",
+      rows: 5,
     });
     const again = await setUpWorkbook(book);
     expect(again).toEqual({
@@ -214,6 +215,36 @@ describe("setting a workbook up", () => {
     expect(done.problems[0]).toMatch(
       /The report sheet "Quarterly Report": .*Law Enforcement \/ Foreign/
     );
+  });
+
+  test("the log's rows are counted as the check counts them (blank rows not), or not at all", async () => {
+    const rows = sampleLog(PERIOD, 7).map((r) => [...r]);
+    rows.splice(
+      3,
+      0,
+      rows[0].map(() => "")
+    );
+    const book = XlsxAdapter.blank();
+    await book.addSheet(logSheet(rows));
+    const state = await inspectWorkbook(book);
+    expect(state.log?.rows).toBe(7);
+    expect(state.log?.rows).toBe((await checkWorkbook(book)).parsed.dataRows);
+    // A header the check cannot read (a misspelt column): no count, and the problem said.
+    const bad = XlsxAdapter.blank();
+    const headers = ["Date", "Sector", "Level", "Activty", "Agency", "POC Name", "POC Title"];
+    await bad.addSheet({
+      name: "Outreach Log",
+      cells: [...headers, "Presentations", "Agencies", "Attendees", "Content"].map((value, i) => ({
+        row: 1,
+        col: i + 1,
+        value,
+      })),
+    });
+    const badState = await inspectWorkbook(bad);
+    expect(badState.log).toEqual({ sheet: "Outreach Log" });
+    expect(badState.problems).toEqual([
+      expect.stringMatching(/no "Activity" column \(is "Activty" a misspelling\?\)/),
+    ]);
   });
 
   test("freeSheetName", () => {

@@ -1,4 +1,5 @@
 /** `tips check FILE [--period P] [--json]`: every finding; exit 1 when any is an error. */
+import { outsideFiscalYearText } from "../../core/checks";
 import { dayFromDate } from "../../core/dates";
 import { checkWorkbook } from "../../app/quarterly";
 import { EXIT } from "../errors";
@@ -15,7 +16,11 @@ export async function check(ctx: CommandContext): Promise<number> {
   });
   const { findings, log, errors } = result;
   if (ctx.options.json) {
-    ctx.out(JSON.stringify({ file, findings: findings.map(findingJson) }, null, 2));
+    // outsideFiscalYear: null when neither the workbook nor --period names a period.
+    const outsideFiscalYear = result.outsideFiscalYear ?? null;
+    ctx.out(
+      JSON.stringify({ file, findings: findings.map(findingJson), outsideFiscalYear }, null, 2)
+    );
   } else {
     for (const line of findingLines(findings, log.sheet)) ctx.out(line);
     const summary = findingSummary(
@@ -27,6 +32,8 @@ export async function check(ctx: CommandContext): Promise<number> {
     ctx.out(
       findings.length === 0 ? `No problems found in ${result.parsed.dataRows} rows.` : summary
     );
+    const outside = result.outsideFiscalYear && outsideFiscalYearText(result.outsideFiscalYear);
+    if (outside) ctx.out(outside);
   }
   return errors > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,5 +1,6 @@
 /** `tips report FILE [--period P] [--json]`: the chart's figures. */
 import { LINE_KEYS } from "../../core/chart";
+import { outsideFiscalYearText } from "../../core/checks";
 import { dayFromDate } from "../../core/dates";
 import { formatPeriod, periodBounds } from "../../core/period";
 import { loadQuarterly } from "../../app/quarterly";
@@ -14,7 +15,7 @@ export async function report(ctx: CommandContext): Promise<number> {
     period: ctx.options.period,
     today: dayFromDate(new Date()),
   });
-  const { figures, findings, errors, log } = q.report;
+  const { figures, findings, errors, log, outsideFiscalYear } = q.report;
   if (ctx.options.json) {
     const lines = Object.fromEntries(
       LINE_KEYS.map((k) => [k, { quarter: figures.quarter[k], cumulative: figures.cumulative[k] }])
@@ -27,6 +28,7 @@ export async function report(ctx: CommandContext): Promise<number> {
           office: q.office ?? null,
           lines,
           findings: findings.map(findingJson),
+          outsideFiscalYear,
         },
         null,
         2
@@ -40,6 +42,11 @@ export async function report(ctx: CommandContext): Promise<number> {
     for (const line of findingLines(findings, q.log.sheet)) ctx.out(line);
     ctx.out(findingSummary(errors, findings.length - errors, log.dataRows, log.invalidRows));
     if (errors > 0) ctx.out("Rows with errors are not counted in the figures above.");
+  }
+  const outside = outsideFiscalYearText(outsideFiscalYear);
+  if (outside) {
+    ctx.out("");
+    ctx.out(outside);
   }
   return 0;
 }

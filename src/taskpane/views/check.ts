@@ -1,9 +1,11 @@
 /**
- * Check: every check of the log, the findings listed in reading order; choosing one goes to its
- * cell (Excel selects it; the browser-only mode shows the row in a preview of the log). The rows
- * with errors can be highlighted and the highlight cleared.
+ * Check: every check of the log, the findings listed in reading order, and said once how many
+ * rows of other fiscal years the report leaves out; choosing a finding goes to its cell (Excel
+ * selects it; the browser-only mode shows the row in a preview of the log). The rows with errors
+ * can be highlighted and the highlight cleared.
  */
 import { checkWorkbook } from "../../app/quarterly";
+import { outsideFiscalYearText } from "../../core/checks";
 import { Finding, columnLetters, isError } from "../../core/findings";
 import { parseAddress } from "../../workbook/address";
 import { announce, busy, errorText, h, hide, message } from "../dom";
@@ -152,14 +154,22 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       const warnings = check.findings.length - check.errors;
       const rows = check.parsed.dataRows;
       const sheet = `${plural(rows, "row")} checked on the ${check.log.sheet} sheet`;
+      // Rows of other fiscal years: said once, under the counts (history, not a finding).
+      const outside = check.outsideFiscalYear && outsideFiscalYearText(check.outsideFiscalYear);
+      const counted = outside ? "." : ", all counted.";
       const text =
         check.findings.length === 0
-          ? `No findings: ${sheet}, all counted.`
+          ? `No findings: ${sheet}${counted}`
           : check.errors === 0
-            ? `No errors, ${plural(warnings, "warning")}: ${sheet}, all counted.`
+            ? `No errors, ${plural(warnings, "warning")}: ${sheet}${counted}`
             : `${plural(check.errors, "error")} in ${plural(check.parsed.invalidRows, "row")}, ${plural(warnings, "warning")}: ${sheet}; the rows with errors are not counted until fixed.`;
-      message(result, check.errors > 0 ? "error" : "ok", text);
-      announce(text);
+      message(
+        result,
+        check.errors > 0 ? "error" : "ok",
+        text,
+        outside ? h("p", { class: "outside-fiscal-year" }, outside) : null
+      );
+      announce(outside ? `${text} ${outside}` : text);
       hide(highlightNote);
       renderList();
       if (previewHighlight) showHighlightPreview();

@@ -201,7 +201,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
         }
         showIssues([]);
         const where = await ws.appendEntry(target, check.fields);
-        ctx.session.changed();
+        ctx.session.changed({ appendedRows: where ? where.bottom - where.top + 1 : 1 });
         const rowText = where ? `, row ${where.top}` : "";
         const text = `Saved to ${target.table ? `the ${target.sheet} table` : target.sheet}${rowText}: ${describeEntry(check.fields)}.`;
         message(result, "ok", text);

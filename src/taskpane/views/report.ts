@@ -1,7 +1,8 @@
 /**
  * Quarterly report: choose the period and office, see the figures (a table and a picture), fill
  * the chart, the title and the narrative (app/quarterly.ts does the work), refused while the log
- * has errors; and record an opening balance for an office that started logging mid-year.
+ * has errors unless the user fills anyway after a confirmation that lists them (tips fill
+ * --force); and record an opening balance for an office that started logging mid-year.
  */
 import { readOpening, parseOpeningForm, saveOpening } from "../../app/opening";
 import {
@@ -13,14 +14,19 @@ import {
 } from "../../app/quarterly";
 import { inspectWorkbook } from "../../app/setup";
 import { CHART_LINES, LineKey, SECTION } from "../../core/chart";
+import { isError } from "../../core/findings";
 import { PERIOD_NOTATIONS, PeriodError, formatPeriod, parsePeriod } from "../../core/period";
 import { LayoutError } from "../../workbook/layout";
 import { announce, busy, errorText, h, hide, message, uid } from "../dom";
 import { barChart } from "./bar-chart";
+import { confirmAction } from "./confirm";
 import { figuresTable } from "./figures-table";
 import { clearError, field, showError } from "./fields";
 import { plural, today, workspaceOrPrompt } from "./common";
 import { View, ViewContext } from "./view";
+
+/** Errors listed in the "Fill anyway" confirmation; the rest are counted ("and N more"). */
+const CONFIRM_ERRORS_SHOWN = 10;
 
 function build(panel: HTMLElement, ctx: ViewContext) {
   const prompt = h("div", { class: "prompt" });
@@ -193,32 +199,90 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       })
   );
 
+  /** Fill with the report as read; `force`: the rows with errors left out (confirmed first). */
+  const fillWith = async (q: Quarterly, force: boolean): Promise<void> => {
+    const ws = ctx.session.workspace;
+    if (!ws) return;
+    const done = await fillQuarterly(ws.port, q, { force });
+    ctx.session.changed();
+    periodInput.value = formatPeriod(q.period);
+    const n = q.narrative;
+    const leftOut =
+      force && done.leftOut > 0
+        ? ` Left out ${plural(done.leftOut, "row")} with errors: fix them in Check and fill again to count them.`
+        : "";
+    const text = `Filled the report on the ${q.chart.sheet} sheet for ${formatPeriod(q.period)}${q.office ? ` (${q.office})` : ""}: Quarter and Cumulative for the 15 lines, the title's dates, and the narrative (${plural(n.outreach.length, "outreach bullet")}, ${plural(n.significant.length, "significant bullet")}, ${plural(n.prospective.length, "prospective training")}); ${plural(done.cells, "cell")} written.${leftOut}`;
+    message(result, "ok", text);
+    announce(text);
+    showFigures(q);
+  };
+
+  /** Like `tips fill --force`: read the log again, list its errors, fill only once confirmed. */
+  const fillAnyway = async (button: HTMLButtonElement): Promise<void> => {
+    const q = await load();
+    if (!q) return;
+    if (q.report.errors === 0) return fillWith(q, false); // fixed meanwhile: nothing to confirm
+    const errors = q.report.findings.filter(isError);
+    const rows = q.report.log.invalidRows;
+    const confirmed = await confirmAction({
+      title: "Fill the report anyway?",
+      text: `The log has ${plural(errors.length, "error")} in ${plural(rows, "row")}. Filling now leaves ${rows === 1 ? "that row" : "those rows"} out of the figures and the narrative, as if ${rows === 1 ? "it were" : "they were"} not in the log; nothing in the log is changed.`,
+      listLabel: "Errors in the log",
+      items: errors.map(
+        (f) =>
+          `Row ${f.row}${f.column ? `, ${f.column}` : ""}${f.cell ? ` (${f.cell})` : ""}: ${f.message}`
+      ),
+      limit: CONFIRM_ERRORS_SHOWN,
+      confirm: `Fill, leaving ${plural(rows, "row")} out`,
+      cancel: "Cancel",
+      into: panel,
+      returnFocus: button,
+    });
+    if (!confirmed) {
+      announce("Not filled: cancelled, nothing was written.");
+      return;
+    }
+    await fillWith(q, true);
+  };
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     void busy(fill, async () => {
-      const ws = ctx.session.workspace;
       const q = await load();
-      if (!ws || !q) return;
+      if (!q) return;
       try {
-        const done = await fillQuarterly(ws.port, q);
-        ctx.session.changed();
-        periodInput.value = formatPeriod(q.period);
-        const n = q.narrative;
-        const text = `Filled the report on the ${q.chart.sheet} sheet for ${formatPeriod(q.period)}${q.office ? ` (${q.office})` : ""}: Quarter and Cumulative for the 15 lines, the title's dates, and the narrative (${plural(n.outreach.length, "outreach bullet")}, ${plural(n.significant.length, "significant bullet")}, ${plural(n.prospective.length, "prospective training")}); ${plural(done.cells, "cell")} written.`;
-        message(result, "ok", text);
-        announce(text);
-        showFigures(q);
+        await fillWith(q, false);
       } catch (e) {
         if (e instanceof FillRefusedError) {
           const text = `Not filled: ${errorText(e)}`;
+          const anyway: HTMLButtonElement = h(
+            "button",
+            { type: "button" },
+            `Fill anyway, leaving ${plural(q.report.log.invalidRows, "row")} out…`
+          );
+          anyway.addEventListener(
+            "click",
+            () =>
+              void busy(anyway, () =>
+                fillAnyway(anyway).catch((err: unknown) => {
+                  message(result, "error", `Not filled: ${errorText(err)}`);
+                  announce(`Not filled: ${errorText(err)}`);
+                })
+              )
+          );
           message(
             result,
             "error",
             text,
             h(
-              "button",
-              { type: "button", class: "link", onclick: () => ctx.go("check", "run") },
-              `See the ${plural(q.report.errors, "error")} in Check`
+              "div",
+              { class: "actions" },
+              h(
+                "button",
+                { type: "button", class: "link", onclick: () => ctx.go("check", "run") },
+                `See the ${plural(q.report.errors, "error")} in Check`
+              ),
+              anyway
             )
           );
           announce(text);
