@@ -9,10 +9,10 @@ import {
   LEVELS,
   SECTORS,
   ACTIVITIES,
-  SIGNIFICANT_VALUES,
   COLUMN_KEYS,
   ColumnKey,
 } from "../core/vocabulary";
+import { YES_NO_VALUES } from "../core/words";
 import {
   NARRATIVE_HEADINGS,
   NARRATIVE_INSTRUCTIONS,
@@ -214,7 +214,7 @@ const DROP_DOWNS: Partial<Record<ColumnKey, readonly string[]>> = {
   sector: SECTORS,
   level: LEVELS,
   activity: ACTIVITIES,
-  significant: SIGNIFICANT_VALUES,
+  significant: YES_NO_VALUES,
 };
 
 /** The log's cell values for one entry, in the column order of `LOG_HEADERS`. */
