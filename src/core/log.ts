@@ -7,11 +7,11 @@
  * over a whole range, calling the same functions directly and checking each distinct cell value
  * once, because a schema library per row is too slow for 100,000 rows.
  */
-import { z } from "zod";
 import type { Day } from "./dates";
 import {
   CellValue,
   Coerced,
+  Coercer,
   coerceText,
   countCoercer,
   dateCoercer,
@@ -21,7 +21,7 @@ import {
   yesNoCoercer,
 } from "./cells";
 import { Finding, FindingCode, FINDING_SEVERITY, columnLetters } from "./findings";
-import { TableLayoutError } from "./table";
+import { TableGrid, TableLayoutError, rowSchema } from "./table";
 import { packedMap } from "./arrays";
 import type { FiguresKey } from "./figures-key";
 import {
@@ -99,10 +99,8 @@ const coerceActivity = wordCoercer("Activity", ACTIVITY_WORDS, ACTIVITIES, "acti
 const coerceSignificant = yesNoCoercer(LOG_COLUMN.significant.header, "significant-unknown");
 const coerceCount = countCoercer;
 
-type Coercer = (v: CellValue, date1904: boolean) => Coerced<RowFields[ColumnKey]>;
-
 /** What each column's cell may hold. Blank cells never reach a coercer. */
-const COERCERS: Record<ColumnKey, Coercer> = {
+const COERCERS: { readonly [K in ColumnKey]: Coercer<Required<RowFields>[K]> } = {
   date: coerceDate,
   sector: coerceSector,
   level: coerceLevel,
@@ -262,44 +260,9 @@ export function zeroIsBlankIn(column: ColumnKey, zeroIsBlank: boolean): boolean 
 
 // ---- The zod schema of one row, built from the same functions ---------------------------------
 
-function fieldSchema(key: ColumnKey, date1904: boolean) {
-  const coerce = COERCERS[key];
-  return z.unknown().transform((raw, ctx) => {
-    if (isBlank(raw as CellValue)) return undefined;
-    const r = coerce(raw as CellValue, date1904);
-    if (!isFailure(r)) return r;
-    if (FINDING_SEVERITY[r.code] === "warning") return undefined;
-    ctx.issues.push({ code: "custom", message: r.message, input: raw, params: { code: r.code } });
-    return undefined; // as in readLog: a field that failed its coercion reaches rowRules as undefined
-  });
-}
-
 /** The zod schema of one log row (keys are the column keys; values as a cell or a form holds them). */
 export function logRowSchema(date1904 = false) {
-  const shape = Object.fromEntries(
-    COLUMN_KEYS.map((k) => [k, fieldSchema(k, date1904)])
-  ) as unknown as {
-    [K in ColumnKey]: z.ZodType<RowFields[K], unknown>;
-  };
-  // The row rules run even when a field failed (as readLog does), so the form shows every error
-  // at once; a column that already has an issue is not reported again ("missing" after "unreadable").
-  return z.object(shape).superRefine(
-    (row, ctx) => {
-      const failed = new Set(ctx.issues.map((i) => i.path?.[0]));
-      rowRules(row as RowFields, (column, code, message) => {
-        if (!failed.has(column)) {
-          ctx.issues.push({
-            code: "custom",
-            message,
-            path: [column],
-            input: row,
-            params: { code },
-          });
-        }
-      });
-    },
-    { when: () => true }
-  );
+  return rowSchema<ColumnKey, Required<RowFields>>(COLUMN_KEYS, COERCERS, rowRules, date1904);
 }
 
 // ---- The whole log ----------------------------------------------------------------------------
@@ -308,13 +271,8 @@ export class LogLayoutError extends TableLayoutError {
   override name = "LogLayoutError";
 }
 
-export interface LogGrid {
-  /** The log's cells, its header row first when it has one. */
-  readonly values: readonly (readonly CellValue[])[];
-  /** Worksheet row of values[0] (default 1) and column of values[x][0] (default 1), for messages. */
-  readonly top?: number;
-  readonly left?: number;
-  readonly date1904?: boolean;
+/** The log's cells, its header row first when it has one. */
+export interface LogGrid extends TableGrid {
   /**
    * "required": values[0] must be the header row (a file's log); "auto": values[0] is taken as the
    * header when it names log columns, otherwise the columns are in the spec's order (a function's range).

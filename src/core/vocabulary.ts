@@ -3,7 +3,7 @@
  * Sector, Level and Activity (with their synonyms; Y/N is in words.ts). The form's drop-downs, the
  * header matching and the value coercion all read from here.
  */
-import { HeaderWords, TableColumn } from "./table";
+import { HeaderWords, TableColumn, tableColumn } from "./table";
 import { synonyms } from "./words";
 
 export const SECTORS = ["NGO", "Law Enforcement"] as const;
@@ -58,12 +58,7 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 export type LogColumn = TableColumn<ColumnKey>;
 
-const column = (
-  key: ColumnKey,
-  header: string,
-  aliases: string[] = [],
-  optional = false
-): LogColumn => ({ key, header, aliases, optional });
+const column = tableColumn<ColumnKey>;
 
 /** The log's columns in the spec's order: the order used when a range has no header row. */
 export const LOG_COLUMNS: readonly LogColumn[] = [

@@ -8,6 +8,15 @@ export function normalizeWord(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 
+/**
+ * How agencies are compared, everywhere (the log's duplicates and follow-ups, a lead's Referring
+ * Agency against the log, materials against the log): case, spacing and punctuation ignored
+ * ("HOUSTON police-dept" = "Houston Police Dept."; an abbreviation is still another name).
+ */
+export function agencyKey(name: string): string {
+  return normalizeWord(name);
+}
+
 /** Each value and its synonyms, normalised, to the value. */
 export function synonyms<T extends string>(entries: Record<T, string[]>): ReadonlyMap<string, T> {
   const map = new Map<string, T>();
