@@ -17,6 +17,10 @@ import { MediaFigures, ParsedMedia, checkMedia, mediaFigures, readMedia } from "
 import { Contact, OutreachPartners } from "./partners";
 import { FiscalPeriod } from "./period";
 import { TableGrid } from "./table";
+import { FigureRow, figureRows } from "./table-figures";
+import { LEADS_BLOCK_HEADING, LEAD_LINES } from "./leads";
+import { MATERIALS_BLOCK_HEADING, MATERIAL_LINES } from "./materials";
+import { MEDIA_BLOCK_HEADING, MEDIA_LINES } from "./media";
 
 export interface TablesInput {
   readonly leads?: TableGrid;
@@ -87,4 +91,44 @@ export function analyzeTables(input: TablesInput): TablesAnalysis {
     errors,
     warnings: findings.length - errors,
   };
+}
+
+export type TableKey = "leads" | "materials" | "media";
+
+/** A table's block of the report: its heading and its lines with both figures, in order. */
+export interface TableBlock {
+  readonly table: TableKey;
+  /** "Victim Leads", "Outreach Materials", "Media Canvass". */
+  readonly heading: string;
+  /** The sheet the rows came from. */
+  readonly sheet: string;
+  readonly rows: FigureRow<string>[];
+}
+
+/** The blocks of the tables that have figures (a period was given), in the report's order. */
+export function tableBlocks(analysis: TablesAnalysis): TableBlock[] {
+  const blocks: TableBlock[] = [];
+  const { leads, materials, media } = analysis;
+  if (leads?.figures)
+    blocks.push({
+      table: "leads",
+      heading: LEADS_BLOCK_HEADING,
+      sheet: leads.parsed.sheet,
+      rows: figureRows(leads.figures, LEAD_LINES),
+    });
+  if (materials?.figures)
+    blocks.push({
+      table: "materials",
+      heading: MATERIALS_BLOCK_HEADING,
+      sheet: materials.parsed.sheet,
+      rows: figureRows(materials.figures, MATERIAL_LINES),
+    });
+  if (media?.figures)
+    blocks.push({
+      table: "media",
+      heading: MEDIA_BLOCK_HEADING,
+      sheet: media.parsed.sheet,
+      rows: figureRows(media.figures, MEDIA_LINES),
+    });
+  return blocks;
 }
