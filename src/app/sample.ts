@@ -135,3 +135,121 @@ export function sampleLog(
   }
   return rows;
 }
+
+// ---- The optional tables: victim leads, materials, the media canvass ---------------------------
+
+/** Referring agencies outside the office's outreach (leads that did not come from a partner). */
+const OTHER_REFERRERS = [
+  "National Human Trafficking Resource Center",
+  "DHS Tip Line",
+  "Galveston County Sheriff's Office",
+  "Attaché Mexico City",
+];
+const LEAD_NOTES = [
+  "Partner asked for an interview of a potential victim at its shelter.",
+  "Information on an identified potential victim passed on by phone.",
+  "Referred to the Victim Witness Coordinator.",
+  "Forced-labor indicators at a restaurant; case agent assigned.",
+  "",
+];
+const SOURCES_BY_SECTOR = {
+  ngo: "NGO",
+  Local: "State/Local Law Enforcement",
+  State: "State/Local Law Enforcement",
+  Federal: "Federal Agency",
+  Foreign: "Foreign Source",
+} as const;
+const OTHER_SOURCES = [
+  "DHS/DOJ/HHS Tip Line",
+  "Confidential Informant",
+  "Cooperating Defendant",
+  "Other Public Source",
+];
+const PUBLICATIONS: readonly (readonly [string, string])[] = [
+  ["El Universal", "Mexico"],
+  ["La Prensa", "Honduras"],
+  ["Thai Rath", "Thailand"],
+  ["Prensa Libre", "Guatemala"],
+];
+
+/**
+ * Rows of the three optional tables over the period's fiscal year, consistent with a sample log
+ * (values in LEAD_HEADERS, MATERIAL_HEADERS and MEDIA_HEADERS order): most leads come from
+ * agencies the log reached before, and materials go out on days of outreach. No victim's name.
+ */
+export function sampleTables(
+  period: FiscalPeriod,
+  log: readonly LogRowValues[],
+  seed = 2007,
+  date1904 = false
+): { leads: LogRowValues[]; materials: LogRowValues[]; media: LogRowValues[] } {
+  const random = seededRandom(seed + 1);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const end = fiscalYearEnd(period.fiscalYear);
+  const serial = (d: Day): number => serialFromDay(d, date1904);
+  // The log's rows as (day, sector, level, agency); its serials are back to days by the offset.
+  const offset = serialFromDay(0, date1904);
+  const contacts = log.map((r) => ({
+    day: (r[0] as number) - offset,
+    le: r[1] !== "NGO",
+    level: r[2] === "" ? ("ngo" as const) : (r[2] as Level),
+    agency: r[4] as string,
+  }));
+  const leads: LogRowValues[] = [];
+  const leadCount = Math.max(4, Math.round(log.length / 12));
+  for (let i = 0; i < leadCount; i++) {
+    const partner = random() < 0.7 && contacts.length > 0;
+    const c = pick(
+      contacts.length > 0
+        ? contacts
+        : [{ day: end - 90, le: false, level: "ngo" as const, agency: NGOS[0] }]
+    );
+    const received = Math.min(end, c.day + Math.floor(random() * 40));
+    const source = partner ? SOURCES_BY_SECTOR[c.level] : pick(OTHER_SOURCES);
+    const wait = Math.floor(random() * 45);
+    const responded = random() < 0.8 && received + wait <= end ? serial(received + wait) : "";
+    leads.push([
+      serial(received),
+      source,
+      partner ? c.agency : pick(OTHER_REFERRERS),
+      pick(["Interview Request", "Victim Information", "Other Lead"]),
+      responded,
+      responded !== "" && random() < 0.3 ? "Y" : "N",
+      pick(LEAD_NOTES),
+    ]);
+  }
+  leads.sort((a, b) => (a[0] as number) - (b[0] as number));
+  const materials: LogRowValues[] = [];
+  for (const c of contacts) {
+    if (random() > 0.25) continue;
+    const wallet = random() < 0.6;
+    materials.push([
+      serial(c.day),
+      c.agency,
+      wallet ? "Wallet Card" : pick(["Brochure", "Roll Call DVD", "Presentation"]),
+      wallet ? pick(["English", "Spanish", "Spanish", "Chinese", "Russian"]) : "",
+      wallet ? 25 * (1 + Math.floor(random() * 8)) : 1 + Math.floor(random() * 30),
+    ]);
+  }
+  const media: LogRowValues[] = [];
+  const start = fiscalYearStart(period.fiscalYear);
+  for (let i = 0; i < Math.max(3, Math.round(log.length / 30)); i++) {
+    const day = start + Math.floor(random() * (end - start + 1));
+    const [publication, country] = pick(PUBLICATIONS);
+    const translated = random() < 0.7;
+    const sent =
+      translated && random() < 0.8 && day + 10 <= end
+        ? serial(day + 3 + Math.floor(random() * 7))
+        : "";
+    media.push([
+      serial(day),
+      publication,
+      country,
+      pick(["Labor", "Labor", "Education", "Travel"]),
+      translated ? "Y" : "N",
+      sent,
+    ]);
+  }
+  media.sort((a, b) => (a[0] as number) - (b[0] as number));
+  return { leads, materials, media };
+}

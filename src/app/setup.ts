@@ -1,6 +1,6 @@
 /**
  * "Set up this workbook": look at what a workbook has (report chart, log, Prospective Training
- * table, settings) and add what is missing, in the seed's layout, without touching what is there;
+ * table, the Victim Leads, Materials Distributed and Media Canvass tables, settings) and add what is missing, in the seed's layout, without touching what is there;
  * then the LES/FOUO marking in every sheet's header and footer where it is missing and free.
  */
 import { readLog } from "../core/log";
@@ -11,6 +11,10 @@ import {
   LOG_TABLE,
   LayoutError,
   OFFICE_PLACEHOLDER,
+  OPTIONAL_TABLES,
+  OptionalTable,
+  TableLocation,
+  findOptionalTables,
   PROSPECTIVE_SHEET,
   PROSPECTIVE_TABLE,
   REPORT_SHEET,
@@ -20,7 +24,21 @@ import {
 } from "../workbook/layout";
 import { MarkSheetsResult } from "../workbook/marking";
 import { WorkbookPort } from "../workbook/port";
-import { logSheet, prospectiveSheet, reportSheet } from "../workbook/seed-layout";
+import {
+  TableRowValues,
+  leadsSheet,
+  logSheet,
+  materialsSheet,
+  mediaSheet,
+  prospectiveSheet,
+  reportSheet,
+} from "../workbook/seed-layout";
+import { SheetSpec } from "../workbook/sheet-spec";
+
+/** The sheet `tips init` and Set up make for each optional table. */
+export const OPTIONAL_SHEETS: Readonly<
+  Record<OptionalTable, (rows: readonly TableRowValues[], name?: string) => SheetSpec>
+> = { leads: leadsSheet, materials: materialsSheet, media: mediaSheet };
 
 export interface WorkbookState {
   readonly sheetNames: string[];
@@ -29,6 +47,10 @@ export interface WorkbookState {
   /** The log; `rows`: its rows that are not blank (as `tips check` counts them), when readable. */
   readonly log?: { readonly sheet: string; readonly table?: string; readonly rows?: number };
   readonly prospective: boolean;
+  /** The optional tables the workbook has (victim leads, materials, media canvass), and where. */
+  readonly optional: Partial<
+    Record<OptionalTable, { readonly sheet: string; readonly table?: string }>
+  >;
   /** From the settings, else the report's Office cell. */
   readonly office?: string;
   /** From the settings, else the report's title. */
@@ -71,6 +93,13 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<WorkbookState
   const prospective =
     tables.some((t) => same(t.name, PROSPECTIVE_TABLE)) ||
     sheetNames.some((n) => same(n, PROSPECTIVE_SHEET));
+  const optional: WorkbookState["optional"] = {};
+  for (const [key, found] of Object.entries(await findOptionalTables(port)) as [
+    OptionalTable,
+    TableLocation,
+  ][]) {
+    optional[key] = { sheet: found.sheet, ...(found.table ? { table: found.table } : {}) };
+  }
   const savedOffice = (await port.getSetting(SETTING.office))?.trim();
   const savedPeriod = await port.getSetting(SETTING.period);
   const period = (savedPeriod ? tryParsePeriod(savedPeriod) : undefined) ?? titlePeriod;
@@ -81,6 +110,7 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<WorkbookState
     ...(report ? { report } : {}),
     ...(log ? { log } : {}),
     prospective,
+    optional,
     ...(office ? { office } : {}),
     ...(period ? { period } : {}),
     problems,
@@ -155,6 +185,15 @@ export async function setUpWorkbook(
     if (tableNames.some((n) => same(n, PROSPECTIVE_TABLE))) {
       problems.push(`A table named "${PROSPECTIVE_TABLE}" exists: rename it, then set up again.`);
     } else await add(PROSPECTIVE_SHEET, (name) => prospectiveSheet(name));
+  }
+  for (const key of Object.keys(OPTIONAL_TABLES) as OptionalTable[]) {
+    if (state.optional[key]) continue;
+    const { table, sheet } = OPTIONAL_TABLES[key];
+    if (tableNames.some((n) => same(n, table))) {
+      problems.push(
+        `A table named "${table}" exists but is not the ${sheet} table: rename it, then set up again.`
+      );
+    } else await add(sheet, (name) => OPTIONAL_SHEETS[key]([], name));
   }
   const settings: string[] = [];
   if (options.office?.trim() && options.office.trim() !== state.office) {

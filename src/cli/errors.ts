@@ -5,6 +5,7 @@
 import { LogLayoutError } from "../core/log";
 import { PeriodError } from "../core/period";
 import { SettingError } from "../core/settings";
+import { TableLayoutError } from "../core/table";
 import { FillRefusedError, NoPeriodError } from "../app/quarterly";
 import { LayoutError } from "../workbook/layout";
 import { WorkbookFileError } from "../workbook/xlsx";
@@ -27,6 +28,7 @@ const USER_ERRORS = [
   WorkbookFileError,
   LayoutError,
   LogLayoutError,
+  TableLayoutError,
   PeriodError,
   SettingError,
   NoPeriodError,

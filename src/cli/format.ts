@@ -1,6 +1,8 @@
 /** How the command line shows a chart and findings to a person. */
 import { ChartFigures, FORM_ROWS } from "../core/chart";
 import { Finding } from "../core/findings";
+import { MEDIAN_DAYS_LABEL, OPEN_AT_END_LABEL } from "../core/leads";
+import { TablesAnalysis, tableBlocks } from "../core/office-tables";
 import { FiscalPeriod, formatPeriod, periodBounds } from "../core/period";
 
 const LABEL_WIDTH = 44;
@@ -27,10 +29,11 @@ export function chartTable(figures: ChartFigures, period: FiscalPeriod, office?:
   return lines.join("\n");
 }
 
-/** One line per finding: where, how bad, what. */
+/** One line per finding: where (its own sheet, else `sheet`: the log's), how bad, what. */
 export function findingLines(findings: readonly Finding[], sheet: string): string[] {
   return findings.map((f) => {
-    const where = f.row > 0 ? `${sheet} row ${f.row}` : sheet;
+    const on = f.sheet ?? sheet;
+    const where = f.row > 0 ? `${on} row ${f.row}` : on;
     const column = f.column ? `, ${f.column}${f.cell ? ` (${f.cell})` : ""}` : "";
     return `${where}${column}: ${f.severity}: ${f.message} [${f.code}]`;
   });
@@ -46,9 +49,70 @@ export function findingSummary(
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(rows, "row")} (${rows - invalid} counted).`;
 }
 
-/** The finding as `tips report --json` prints it. */
+/** The finding as `tips report --json` prints it (with its sheet when it is not the log's). */
 export function findingJson(
   f: Finding
-): Pick<Finding, "row" | "column" | "severity" | "code" | "message"> {
-  return { row: f.row, column: f.column, severity: f.severity, code: f.code, message: f.message };
+): Pick<Finding, "sheet" | "row" | "column" | "severity" | "code" | "message"> {
+  return {
+    ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
+    row: f.row,
+    column: f.column,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+  };
+}
+
+/** A median or other figure that may be blank: "" in a table, as the report leaves it. */
+const shownFigure = (n: number | null): string => (n === null ? "" : String(n));
+
+/** The optional tables' blocks under the chart, in its Quarter and Cumulative columns. */
+export function tableBlocksText(analysis: TablesAnalysis): string[] {
+  const lines: string[] = [];
+  const row = (label: string, q: number | null, c: number | null | undefined): string =>
+    `  ${label}`.padEnd(LABEL_WIDTH) +
+    shownFigure(q).padStart(FIGURE_WIDTH) +
+    (c === undefined ? "" : shownFigure(c).padStart(FIGURE_WIDTH));
+  for (const block of tableBlocks(analysis)) {
+    lines.push("", block.heading);
+    for (const r of block.rows) lines.push(row(r.label, r.quarter, r.cumulative));
+    const leads = block.table === "leads" ? analysis.leads?.figures : undefined;
+    if (leads) {
+      const m = leads.medianDaysToRespond;
+      lines.push(row(MEDIAN_DAYS_LABEL, m.quarter, m.cumulative));
+      lines.push(row(OPEN_AT_END_LABEL, leads.openAtPeriodEnd, undefined));
+    }
+  }
+  return lines;
+}
+
+/** The tables' figures as `tips report --json` adds them: one object per table the workbook has. */
+export function tablesJson(analysis: TablesAnalysis): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const block of tableBlocks(analysis)) {
+    const t = analysis[block.table];
+    out[block.table] = {
+      sheet: block.sheet,
+      lines: block.rows.map((r) => ({ key: r.key, quarter: r.quarter, cumulative: r.cumulative })),
+      ...(block.table === "leads" && analysis.leads?.figures
+        ? {
+            medianDaysToRespond: analysis.leads.figures.medianDaysToRespond,
+            openAtPeriodEnd: analysis.leads.figures.openAtPeriodEnd,
+          }
+        : {}),
+      findings: (t?.findings ?? []).map(findingJson),
+    };
+  }
+  return out;
+}
+
+/** One summary line per table: "Victim Leads: 1 error, 0 warnings in 5 rows (4 counted)." */
+export function tableSummaries(analysis: TablesAnalysis): string[] {
+  return [analysis.leads, analysis.materials, analysis.media].flatMap((t) =>
+    t
+      ? [
+          `${t.parsed.sheet}: ${findingSummary(t.errors, t.findings.length - t.errors, t.parsed.dataRows, t.parsed.invalidRows)}`,
+        ]
+      : []
+  );
 }

@@ -5,8 +5,10 @@
 import { Day, LATEST_PLAUSIBLE, usDate } from "./dates";
 import { Finding, FindingCode, FINDING_SEVERITY, columnLetters, sortFindings } from "./findings";
 import { LogEntry, ParsedLog } from "./log";
+import type { TableGrid } from "./table";
 import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, periodOfDay } from "./period";
-import { ACTIVITIES, ColumnKey, LOG_COLUMN, normalizeWord } from "./vocabulary";
+import { ACTIVITIES, ColumnKey, LOG_COLUMN } from "./vocabulary";
+import { agencyKey } from "./words";
 
 // Read once: imported bindings can be getters in some module formats, too slow in row loops.
 const NEW_CONTACT = ACTIVITIES[0];
@@ -176,7 +178,7 @@ function agencyIds(entries: readonly LogEntry[]): Int32Array {
     const agency = entries[i].agency;
     let id = byName.get(agency);
     if (id === undefined) {
-      const key = normalizeWord(agency);
+      const key = agencyKey(agency);
       id = byKey.get(key);
       if (id === undefined) byKey.set(key, (id = byKey.size));
       byName.set(agency, id);
@@ -289,14 +291,31 @@ function followUpsWithoutNewContact(
 
 /** Text cells that start like a formula: stored as text, but worth a look. */
 function formulaLikeText(parsed: ParsedLog): Finding[] {
-  const out: Finding[] = [];
-  const { values } = parsed.grid;
-  const top = parsed.grid.top ?? 1;
-  const left = parsed.grid.left ?? 1;
   // Free text only: a coded column (Sector, Activity, ...) holding "=..." is already an error.
   const keyed = TEXT_COLUMNS.filter((k) => parsed.columns[k] !== undefined);
-  const indexes = keyed.map((k) => parsed.columns[k] as number);
-  for (let i = parsed.headerRow === undefined ? 0 : 1; i < values.length; i++) {
+  return formulaLikeFindings(
+    parsed.grid,
+    parsed.headerRow === undefined ? 0 : 1,
+    keyed.map((k) => ({ index: parsed.columns[k] as number, header: LOG_COLUMN[k].header }))
+  );
+}
+
+/**
+ * The formula-like-text warning over any table's free-text columns (`index` into a row of the
+ * grid's values), from its `start`th row of values. `sheet` goes into the findings when given.
+ */
+export function formulaLikeFindings(
+  grid: TableGrid,
+  start: number,
+  columns: readonly { readonly index: number; readonly header: string }[],
+  sheet?: string
+): Finding[] {
+  const out: Finding[] = [];
+  const { values } = grid;
+  const top = grid.top ?? 1;
+  const left = grid.left ?? 1;
+  const indexes = columns.map((c) => c.index);
+  for (let i = start; i < values.length; i++) {
     const cells = values[i];
     for (let k = 0; k < indexes.length; k++) {
       const v = cells[indexes[k]];
@@ -306,16 +325,15 @@ function formulaLikeText(parsed: ParsedLog): Finding[] {
       if (!(first < 128) || FORMULA_START[first] !== 1) continue;
       if (v.trim() === "") continue; // a cell of tabs or line breaks is blank, not a formula
       const row = top + i;
-      const header = LOG_COLUMN[keyed[k]].header;
-      out.push(
-        warning(
-          { row },
-          header,
-          "formula-like-text",
-          `${header} begins with "${v[0] === "\t" ? "tab" : v[0] === "\r" ? "CR" : v[0]}": it is kept as text, never run as a formula.`,
-          `${columnLetters(left + indexes[k])}${row}`
-        )
+      const header = columns[k].header;
+      const finding = warning(
+        { row },
+        header,
+        "formula-like-text",
+        `${header} begins with "${v[0] === "\t" ? "tab" : v[0] === "\r" ? "CR" : v[0]}": it is kept as text, never run as a formula.`,
+        `${columnLetters(left + indexes[k])}${row}`
       );
+      out.push(sheet === undefined ? finding : { sheet, ...finding });
     }
   }
   return out;

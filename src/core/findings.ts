@@ -3,7 +3,12 @@
 export type Severity = "error" | "warning";
 
 export interface Finding {
-  /** The worksheet row a user sees (1-based); 0 when the finding is about the whole log. */
+  /**
+   * The sheet of a table other than the log ("Victim Leads"); absent on the log's findings, whose
+   * sheet is the log's (every face names it from where it found the log).
+   */
+  readonly sheet?: string;
+  /** The worksheet row a user sees (1-based); 0 when the finding is about the whole table. */
   readonly row: number;
   /** The log column's name as the rules name it ("Date", "POC Name"), or "" for the row. */
   readonly column: string;
@@ -37,12 +42,32 @@ export const FINDING_SEVERITY = {
   "agency-missing": "error",
   "content-missing": "error",
   "poc-missing": "error",
+  // The optional tables (victim leads, materials, media canvass): their own fields.
+  "source-missing": "error",
+  "source-unknown": "error",
+  "request-missing": "error",
+  "request-unknown": "error",
+  "responded-before-received": "error",
+  "material-missing": "error",
+  "material-unknown": "error",
+  "language-missing": "error",
+  "language-unknown": "error",
+  "publication-missing": "error",
+  "country-missing": "error",
+  "offer-missing": "error",
+  "offer-unknown": "error",
+  "sent-before-ad-date": "error",
+  "date-outside-fiscal-year": "warning",
   "date-in-future": "warning",
   duplicate: "warning",
   "follow-up-without-new-contact": "warning",
   "formula-like-text": "warning",
   "count-implausible": "warning",
   "significant-unknown": "warning",
+  "yes-no-unknown": "warning",
+  "lead-open-too-long": "warning",
+  "materials-without-outreach": "warning",
+  "sent-not-translated": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;

@@ -7,19 +7,21 @@
  * over a whole range, calling the same functions directly and checking each distinct cell value
  * once, because a schema library per row is too slow for 100,000 rows.
  */
-import { z } from "zod";
+import type { Day } from "./dates";
 import {
-  Day,
-  dayFromDate,
-  dayFromSerial,
-  dayFromText,
-  isPlausible,
-  usDate,
-  EARLIEST_PLAUSIBLE,
-  LATEST_PLAUSIBLE,
-} from "./dates";
+  CellValue,
+  Coerced,
+  Coercer,
+  coerceText,
+  countCoercer,
+  dateCoercer,
+  isBlank as blankCell,
+  isFailure as failedCell,
+  wordCoercer,
+  yesNoCoercer,
+} from "./cells";
 import { Finding, FindingCode, FINDING_SEVERITY, columnLetters } from "./findings";
-import { closestMatch } from "./spelling";
+import { TableGrid, TableLayoutError, rowSchema } from "./table";
 import { packedMap } from "./arrays";
 import type { FiguresKey } from "./figures-key";
 import {
@@ -37,15 +39,13 @@ import {
   NGO,
   SECTORS,
   SECTOR_WORDS,
-  SIGNIFICANT_WORDS,
   Sector,
   TRAINING,
-  columnOfHeader,
-  normalizeWord,
+  LOG_HEADER_WORDS,
 } from "./vocabulary";
 
-/** A cell as any workbook reader hands it over. */
-export type CellValue = string | number | boolean | Date | null | undefined;
+export type { CellValue } from "./cells";
+export { isBlank } from "./cells";
 
 /** The fields of one row, each undefined when its cell is blank. */
 export interface RowFields {
@@ -86,133 +86,21 @@ const TRAINING_ACTIVITY = TRAINING;
 const LE = LAW_ENFORCEMENT;
 const NGO_SECTOR = NGO;
 
-// ---- Blank cells ------------------------------------------------------------------------------
+// Read once: imported bindings can be getters in some module formats, too slow in row loops.
+const isBlank = blankCell;
+const isFailure = failedCell;
 
-export function isBlank(v: CellValue, zeroIsBlank = false): boolean {
-  if (v === null || v === undefined) return true;
-  if (typeof v === "string") {
-    // Most text has no surrounding space: look before trimming, which allocates.
-    return v.length === 0 || (v.charCodeAt(0) <= 32 && v.trim() === "");
-  }
-  return zeroIsBlank && v === 0;
-}
+// ---- Column coercers: one cell -> one field (the rules of a cell are in cells.ts) -------------
 
-// ---- Column coercers: one cell -> one field ---------------------------------------------------
-
-/** Why a cell cannot be read: the finding's code and message. */
-class CoercionFailure {
-  constructor(
-    readonly code: FindingCode,
-    readonly message: string
-  ) {}
-}
-
-/**
- * A cell's field, or why it cannot be read. A good cell's field is returned as it is, with no
- * wrapper object (readLog coerces about a million cells for 100,000 rows).
- */
-type Coerced<T> = T | CoercionFailure;
-
-const ok = <T>(value: T): Coerced<T> => value;
-const fail = <T>(code: FindingCode, message: string): Coerced<T> =>
-  new CoercionFailure(code, message);
-
-/**
- * Every field is a primitive (a Day, a string, a number, a boolean), so an object is a failure.
- * (Not `instanceof`: under tsx's keepNames it is several times slower in readLog's loop.)
- */
-const isFailure = (r: Coerced<unknown>): r is CoercionFailure => typeof r === "object";
-/** A cell as a message quotes it (an invalid Date must not throw on its way to a message). */
-const shown = (v: CellValue): string =>
-  v instanceof Date
-    ? Number.isNaN(v.getTime())
-      ? "(invalid date)"
-      : v.toISOString().slice(0, 10)
-    : String(v).trim();
-
-function coerceDate(v: CellValue, date1904: boolean): Coerced<Day> {
-  let day: Day;
-  if (typeof v === "number") {
-    const r = dayFromSerial(v, date1904);
-    if (!r.ok) {
-      return r.reason === "fake-leap-day"
-        ? fail(
-            "date-impossible",
-            "Date is 29 Feb 1900, a day that does not exist: enter the real date."
-          )
-        : fail("date-unreadable", `Date ${v} is not a date: enter it as MM/DD/YYYY.`);
-    }
-    day = r.day;
-  } else if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return fail("date-unreadable", "Date is not a valid date.");
-    day = dayFromDate(v);
-  } else if (typeof v === "string") {
-    const r = dayFromText(v);
-    if (!r.ok) {
-      return r.reason === "impossible"
-        ? fail("date-impossible", `Date "${v.trim()}" does not exist on the calendar.`)
-        : fail("date-unreadable", `Date "${v.trim()}" cannot be read: enter it as MM/DD/YYYY.`);
-    }
-    day = r.day;
-  } else {
-    return fail("date-unreadable", `Date "${shown(v)}" is not a date: enter it as MM/DD/YYYY.`);
-  }
-  if (!isPlausible(day)) {
-    return fail(
-      "date-implausible",
-      `Date ${usDate(day)} is outside ${usDate(EARLIEST_PLAUSIBLE)} to ${usDate(LATEST_PLAUSIBLE)}: check the year.`
-    );
-  }
-  return ok(day);
-}
-
-function coerceWord<T extends string>(
-  name: string,
-  words: ReadonlyMap<string, T>,
-  allowed: readonly string[],
-  code: FindingCode
-): (v: CellValue) => Coerced<T> {
-  return (v) => {
-    const value = words.get(normalizeWord(shown(v)));
-    return value !== undefined
-      ? ok(value)
-      : fail(code, `${name} "${shown(v)}" is not one of: ${allowed.join(", ")}.`);
-  };
-}
-
-const coerceSector = coerceWord("Sector", SECTOR_WORDS, SECTORS, "sector-unknown");
-const coerceLevel = coerceWord("Level", LEVEL_WORDS, LEVELS, "level-unknown");
-const coerceActivity = coerceWord("Activity", ACTIVITY_WORDS, ACTIVITIES, "activity-unknown");
-
-function coerceSignificant(v: CellValue): Coerced<boolean> {
-  if (typeof v === "boolean") return ok(v);
-  const yn = SIGNIFICANT_WORDS.get(normalizeWord(shown(v)));
-  return yn === undefined
-    ? fail("significant-unknown", `Significant "${shown(v)}" is not Y or N; it is taken as N.`)
-    : ok(yn === "Y");
-}
-
-function coerceText(v: CellValue): Coerced<string> {
-  return ok(v instanceof Date ? shown(v) : String(v).trim());
-}
-
-function coerceCount(header: string): (v: CellValue) => Coerced<number> {
-  return (v) => {
-    const n =
-      typeof v === "number" ? v : typeof v === "string" ? Number(v.trim().replace(/,/g, "")) : NaN;
-    if (!Number.isFinite(n))
-      return fail("count-not-number", `${header} "${shown(v)}" is not a number.`);
-    if (n < 0) return fail("count-negative", `${header} is ${n}: a count cannot be negative.`);
-    if (!Number.isInteger(n))
-      return fail("count-not-whole", `${header} is ${n}: a count is a whole number.`);
-    return ok(n);
-  };
-}
-
-type Coercer = (v: CellValue, date1904: boolean) => Coerced<RowFields[ColumnKey]>;
+const coerceDate = dateCoercer(LOG_COLUMN.date.header);
+const coerceSector = wordCoercer("Sector", SECTOR_WORDS, SECTORS, "sector-unknown");
+const coerceLevel = wordCoercer("Level", LEVEL_WORDS, LEVELS, "level-unknown");
+const coerceActivity = wordCoercer("Activity", ACTIVITY_WORDS, ACTIVITIES, "activity-unknown");
+const coerceSignificant = yesNoCoercer(LOG_COLUMN.significant.header, "significant-unknown");
+const coerceCount = countCoercer;
 
 /** What each column's cell may hold. Blank cells never reach a coercer. */
-const COERCERS: Record<ColumnKey, Coercer> = {
+const COERCERS: { readonly [K in ColumnKey]: Coercer<Required<RowFields>[K]> } = {
   date: coerceDate,
   sector: coerceSector,
   level: coerceLevel,
@@ -372,59 +260,19 @@ export function zeroIsBlankIn(column: ColumnKey, zeroIsBlank: boolean): boolean 
 
 // ---- The zod schema of one row, built from the same functions ---------------------------------
 
-function fieldSchema(key: ColumnKey, date1904: boolean) {
-  const coerce = COERCERS[key];
-  return z.unknown().transform((raw, ctx) => {
-    if (isBlank(raw as CellValue)) return undefined;
-    const r = coerce(raw as CellValue, date1904);
-    if (!isFailure(r)) return r;
-    if (FINDING_SEVERITY[r.code] === "warning") return undefined;
-    ctx.issues.push({ code: "custom", message: r.message, input: raw, params: { code: r.code } });
-    return undefined; // as in readLog: a field that failed its coercion reaches rowRules as undefined
-  });
-}
-
 /** The zod schema of one log row (keys are the column keys; values as a cell or a form holds them). */
 export function logRowSchema(date1904 = false) {
-  const shape = Object.fromEntries(
-    COLUMN_KEYS.map((k) => [k, fieldSchema(k, date1904)])
-  ) as unknown as {
-    [K in ColumnKey]: z.ZodType<RowFields[K], unknown>;
-  };
-  // The row rules run even when a field failed (as readLog does), so the form shows every error
-  // at once; a column that already has an issue is not reported again ("missing" after "unreadable").
-  return z.object(shape).superRefine(
-    (row, ctx) => {
-      const failed = new Set(ctx.issues.map((i) => i.path?.[0]));
-      rowRules(row as RowFields, (column, code, message) => {
-        if (!failed.has(column)) {
-          ctx.issues.push({
-            code: "custom",
-            message,
-            path: [column],
-            input: row,
-            params: { code },
-          });
-        }
-      });
-    },
-    { when: () => true }
-  );
+  return rowSchema<ColumnKey, Required<RowFields>>(COLUMN_KEYS, COERCERS, rowRules, date1904);
 }
 
 // ---- The whole log ----------------------------------------------------------------------------
 
-export class LogLayoutError extends Error {
+export class LogLayoutError extends TableLayoutError {
   override name = "LogLayoutError";
 }
 
-export interface LogGrid {
-  /** The log's cells, its header row first when it has one. */
-  readonly values: readonly (readonly CellValue[])[];
-  /** Worksheet row of values[0] (default 1) and column of values[x][0] (default 1), for messages. */
-  readonly top?: number;
-  readonly left?: number;
-  readonly date1904?: boolean;
+/** The log's cells, its header row first when it has one. */
+export interface LogGrid extends TableGrid {
   /**
    * "required": values[0] must be the header row (a file's log); "auto": values[0] is taken as the
    * header when it names log columns, otherwise the columns are in the spec's order (a function's range).
@@ -461,35 +309,12 @@ export function matchHeader(
   header: readonly CellValue[],
   headerRow: number
 ): Partial<Record<ColumnKey, number>> {
-  const columns: Partial<Record<ColumnKey, number>> = {};
-  const unknown: string[] = [];
-  header.forEach((cell, i) => {
-    if (isBlank(cell)) return;
-    const key = columnOfHeader(String(cell));
-    if (key === undefined) unknown.push(String(cell).trim());
-    else if (columns[key] === undefined) columns[key] = i;
-  });
-  const missing = LOG_COLUMNS.filter((c) => !c.optional && columns[c.key] === undefined);
-  if (missing.length > 0) {
-    const what = missing
-      .map((c) => {
-        const guess = closestMatch(c.header, unknown, normalizeWord, 3);
-        return guess
-          ? `"${c.header}" column (is "${guess}" a misspelling?)`
-          : `"${c.header}" column`;
-      })
-      .join("; no ");
-    throw new LogLayoutError(`the log's header row (row ${headerRow}) has no ${what}.`);
-  }
-  return columns;
+  return LOG_HEADER_WORDS.match(header, headerRow, "the log's", LogLayoutError);
 }
 
 /** True when a row's cells name at least three log columns: it is a header row. */
 export function looksLikeHeader(row: readonly CellValue[]): boolean {
-  let named = 0;
-  for (const cell of row)
-    if (typeof cell === "string" && columnOfHeader(cell) !== undefined) named++;
-  return named >= 3;
+  return LOG_HEADER_WORDS.looksLikeHeader(row);
 }
 
 /** A row's fields with every key present, so that all rows share one object shape (speed). */

@@ -10,7 +10,27 @@ export const SETTING = {
   submitted: "TIPS.Submitted",
   /** One per fiscal year: "TIPS.Opening.FY2007". */
   openingPrefix: "TIPS.Opening.FY",
+  /** How many days a victim lead may wait for a response before the check warns. */
+  leadResponseDays: "TIPS.LeadResponseDays",
 } as const;
+
+/**
+ * The lead response threshold when the workbook records none. The victim-leads memo's own
+ * guidance is redacted: this is a policy choice, so it is a setting, not a rule.
+ */
+export const DEFAULT_LEAD_RESPONSE_DAYS = 30;
+
+/** The setting's days: a whole number >= 0; blank or absent is the default. */
+export function decodeLeadResponseDays(text: string | undefined): number {
+  if (text === undefined || text.trim() === "") return DEFAULT_LEAD_RESPONSE_DAYS;
+  const n = Number(text.trim());
+  if (!Number.isInteger(n) || n < 0) {
+    throw new SettingError(
+      `the setting ${SETTING.leadResponseDays} is "${text.trim()}": it should be a whole number of days >= 0 (default ${DEFAULT_LEAD_RESPONSE_DAYS}).`
+    );
+  }
+  return n;
+}
 
 export function openingKey(fiscalYear: number): string {
   return `${SETTING.openingPrefix}${fiscalYear}`;

@@ -1,8 +1,10 @@
 /**
  * The words of the log: its columns (with the header texts accepted for each) and the values of
- * Sector, Level, Activity and Significant (with their synonyms). The form's drop-downs, the
+ * Sector, Level and Activity (with their synonyms; Y/N is in words.ts). The form's drop-downs, the
  * header matching and the value coercion all read from here.
  */
+import { HeaderWords, TableColumn, tableColumn } from "./table";
+import { synonyms } from "./words";
 
 export const SECTORS = ["NGO", "Law Enforcement"] as const;
 export type Sector = (typeof SECTORS)[number];
@@ -18,21 +20,7 @@ export const ACTIVITIES = [
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
-export const SIGNIFICANT_VALUES = ["Y", "N"] as const;
-
-/** Case, spacing and punctuation ignored: "Follow-up Contact" = "follow up contact". */
-export function normalizeWord(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
-}
-
-function synonyms<T extends string>(entries: Record<T, string[]>): ReadonlyMap<string, T> {
-  const map = new Map<string, T>();
-  for (const [value, words] of Object.entries(entries) as [T, string[]][]) {
-    map.set(normalizeWord(value), value);
-    for (const w of words) map.set(normalizeWord(w), value);
-  }
-  return map;
-}
+export { normalizeWord } from "./words";
 
 export const SECTOR_WORDS = synonyms<Sector>({
   NGO: [
@@ -52,11 +40,6 @@ export const ACTIVITY_WORDS = synonyms<Activity>({
   "Training/Seminar": ["Training", "Seminar", "Training Seminar"],
 });
 
-export const SIGNIFICANT_WORDS = synonyms<"Y" | "N">({
-  Y: ["Yes", "True", "X", "1"],
-  N: ["No", "False", "0"],
-});
-
 export const COLUMN_KEYS = [
   "date",
   "sector",
@@ -73,27 +56,9 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-export interface LogColumn {
-  readonly key: ColumnKey;
-  /** The header `tips init` writes and messages name. */
-  readonly header: string;
-  /** Other header texts that mean the same column. */
-  readonly aliases: readonly string[];
-  /** A log may leave this column out altogether. */
-  readonly optional: boolean;
-}
+export type LogColumn = TableColumn<ColumnKey>;
 
-const column = (
-  key: ColumnKey,
-  header: string,
-  aliases: string[] = [],
-  optional = false
-): LogColumn => ({
-  key,
-  header,
-  aliases,
-  optional,
-});
+const column = tableColumn<ColumnKey>;
 
 /** The log's columns in the spec's order: the order used when a range has no header row. */
 export const LOG_COLUMNS: readonly LogColumn[] = [
@@ -122,16 +87,12 @@ export const LOG_COLUMN: Readonly<Record<ColumnKey, LogColumn>> = Object.fromEnt
 
 export const LOG_HEADERS: readonly string[] = LOG_COLUMNS.map((c) => c.header);
 
-const HEADER_WORDS: ReadonlyMap<string, ColumnKey> = (() => {
-  const map = new Map<string, ColumnKey>();
-  for (const c of LOG_COLUMNS)
-    for (const h of [c.header, ...c.aliases]) map.set(normalizeWord(h), c.key);
-  return map;
-})();
+/** The log's header texts (case, spacing and punctuation ignored) to its columns. */
+export const LOG_HEADER_WORDS = new HeaderWords(LOG_COLUMNS);
 
 /** The column a header text names (case, spacing and punctuation ignored), or undefined. */
 export function columnOfHeader(text: string): ColumnKey | undefined {
-  return HEADER_WORDS.get(normalizeWord(text));
+  return LOG_HEADER_WORDS.keyOf(text);
 }
 
 export const TRAINING: Activity = "Training/Seminar";

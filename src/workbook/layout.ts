@@ -17,6 +17,10 @@ import {
 import { CellValue, LogGrid, isBlank, looksLikeHeader } from "../core/log";
 import { NARRATIVE_HEADINGS, NarrativeKey } from "../core/narrative";
 import { PROSPECTIVE_HEADERS } from "../core/narrative";
+import { LEADS_SHEET, LEADS_SPEC, LEADS_TABLE } from "../core/leads";
+import { MATERIALS_SHEET, MATERIALS_SPEC, MATERIALS_TABLE } from "../core/materials";
+import { MEDIA_SHEET, MEDIA_SPEC, MEDIA_TABLE } from "../core/media";
+import { TableGrid } from "../core/table";
 import { SheetGrid, TableRef, WorkbookPort } from "./port";
 
 export const REPORT_SHEET = "Quarterly Report";
@@ -249,24 +253,39 @@ function tableRows(grid: SheetGrid, t: TableRef): CellValue[][] {
   return rows;
 }
 
-function logFromTable(grid: SheetGrid, t: TableRef, date1904: boolean): LogLocation {
-  return {
-    sheet: t.sheet,
-    table: t.name,
-    grid: {
-      values: tableRows(grid, t),
-      top: t.top,
-      left: t.left,
-      date1904,
-      header: "required",
-    },
+/** A table's cells found in a workbook, its header row first, and where they are. */
+export interface FoundTable {
+  readonly sheet: string;
+  /** The Excel table, when it is one. */
+  readonly table?: string;
+  readonly values: CellValue[][];
+  readonly top: number;
+  readonly left: number;
+}
+
+/** What to look for: the table's name, the sheet a new workbook gives it, its header test. */
+export interface TableTarget {
+  readonly table: string;
+  readonly sheet: string;
+  readonly isHeader: (row: readonly CellValue[]) => boolean;
+}
+
+/** Each sheet read once, however many tables are looked for. */
+export type SheetReader = (sheet: string) => Promise<SheetGrid>;
+
+export function sheetReader(port: WorkbookPort): SheetReader {
+  const grids = new Map<string, Promise<SheetGrid>>();
+  return (sheet) => {
+    let g = grids.get(sheet);
+    if (!g) grids.set(sheet, (g = port.readSheet(sheet)));
+    return g;
   };
 }
 
-function logFromRange(grid: SheetGrid, date1904: boolean): LogLocation | undefined {
+function fromRange(grid: SheetGrid, isHeader: TableTarget["isHeader"]): FoundTable | undefined {
   const limit = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
-    if (!looksLikeHeader(grid.values[i])) continue;
+    if (!isHeader(grid.values[i])) continue;
     const cells = grid.values[i];
     let first = 0;
     while (first < cells.length && isBlank(cells[first])) first++;
@@ -277,14 +296,47 @@ function logFromRange(grid: SheetGrid, date1904: boolean): LogLocation | undefin
     const bottom = grid.top + grid.values.length - 1;
     return {
       sheet: grid.sheet,
-      grid: {
-        values: slice(grid, top, left, bottom, grid.left + last),
-        top,
-        left,
-        date1904,
-        header: "required",
-      },
+      values: slice(grid, top, left, bottom, grid.left + last),
+      top,
+      left,
     };
+  }
+  return undefined;
+}
+
+/**
+ * A table by its header row: the Excel table of that name, else any table whose header row passes
+ * the test, else a plain range under such a header row in the first rows of a sheet (the target's
+ * sheet first). Undefined when there is none.
+ */
+export async function locateTable(
+  port: WorkbookPort,
+  target: TableTarget,
+  read: SheetReader = sheetReader(port)
+): Promise<FoundTable | undefined> {
+  const tables = [...(await port.tables())].sort(
+    (a, b) => Number(same(b.name, target.table)) - Number(same(a.name, target.table))
+  );
+  for (const t of tables) {
+    const grid = await read(t.sheet);
+    const header = slice(grid, t.top, t.left, t.top, t.right)[0];
+    if (target.isHeader(header)) {
+      return {
+        sheet: t.sheet,
+        table: t.name,
+        values: tableRows(grid, t),
+        top: t.top,
+        left: t.left,
+      };
+    }
+  }
+  const names = await port.sheetNames();
+  const ordered = [...names].sort(
+    (a, b) => Number(same(b, target.sheet)) - Number(same(a, target.sheet))
+  );
+  for (const name of ordered) {
+    const found = fromRange(await read(name), target.isHeader);
+    if (found) return found;
   }
   return undefined;
 }
@@ -295,31 +347,77 @@ function logFromRange(grid: SheetGrid, date1904: boolean): LogLocation | undefin
  */
 export async function findLog(port: WorkbookPort): Promise<LogLocation> {
   const date1904 = await port.date1904();
-  const tables = (await port.tables()).sort(
-    (a, b) => Number(same(b.name, LOG_TABLE)) - Number(same(a.name, LOG_TABLE))
-  );
-  const grids = new Map<string, SheetGrid>();
-  const read = async (sheet: string): Promise<SheetGrid> => {
-    let g = grids.get(sheet);
-    if (!g) grids.set(sheet, (g = await port.readSheet(sheet)));
-    return g;
+  const found = await locateTable(port, {
+    table: LOG_TABLE,
+    sheet: LOG_SHEET,
+    isHeader: looksLikeHeader,
+  });
+  if (!found) {
+    throw new LayoutError(
+      `no outreach log found: expected a sheet "${LOG_SHEET}" with a header row naming the log's columns (Date, Sector, Level, Activity, Agency, ...).`
+    );
+  }
+  return {
+    sheet: found.sheet,
+    ...(found.table ? { table: found.table } : {}),
+    grid: { values: found.values, top: found.top, left: found.left, date1904, header: "required" },
   };
-  for (const t of tables) {
-    const grid = await read(t.sheet);
-    const header = slice(grid, t.top, t.left, t.top, t.right)[0];
-    if (looksLikeHeader(header)) return logFromTable(grid, t, date1904);
+}
+
+/** One of the optional tables (victim leads, materials, media canvass), as readTable wants it. */
+export interface TableLocation {
+  readonly sheet: string;
+  readonly table?: string;
+  readonly grid: TableGrid;
+}
+
+export type OptionalTable = "leads" | "materials" | "media";
+
+/** Where each optional table is looked for: its Excel table's name, its sheet, its header row. */
+export const OPTIONAL_TABLES: Readonly<Record<OptionalTable, TableTarget>> = {
+  leads: {
+    table: LEADS_TABLE,
+    sheet: LEADS_SHEET,
+    isHeader: (r) => LEADS_SPEC.words.looksLikeHeader(r),
+  },
+  materials: {
+    table: MATERIALS_TABLE,
+    sheet: MATERIALS_SHEET,
+    isHeader: (r) => MATERIALS_SPEC.words.looksLikeHeader(r),
+  },
+  media: {
+    table: MEDIA_TABLE,
+    sheet: MEDIA_SHEET,
+    isHeader: (r) => MEDIA_SPEC.words.looksLikeHeader(r),
+  },
+};
+
+/**
+ * The optional tables the workbook has, each found like the log (by table name, then by header
+ * row), every sheet read once. A workbook without them gives {}.
+ */
+export async function findOptionalTables(
+  port: WorkbookPort
+): Promise<Partial<Record<OptionalTable, TableLocation>>> {
+  const date1904 = await port.date1904();
+  const read = sheetReader(port);
+  const out: Partial<Record<OptionalTable, TableLocation>> = {};
+  for (const key of Object.keys(OPTIONAL_TABLES) as OptionalTable[]) {
+    const found = await locateTable(port, OPTIONAL_TABLES[key], read);
+    if (!found) continue;
+    out[key] = {
+      sheet: found.sheet,
+      ...(found.table ? { table: found.table } : {}),
+      grid: {
+        values: found.values,
+        top: found.top,
+        left: found.left,
+        date1904,
+        sheet: found.sheet,
+      },
+    };
   }
-  const names = await port.sheetNames();
-  const ordered = [...names].sort(
-    (a, b) => Number(same(b, LOG_SHEET)) - Number(same(a, LOG_SHEET))
-  );
-  for (const name of ordered) {
-    const found = logFromRange(await read(name), date1904);
-    if (found) return found;
-  }
-  throw new LayoutError(
-    `no outreach log found: expected a sheet "${LOG_SHEET}" with a header row naming the log's columns (Date, Sector, Level, Activity, Agency, ...).`
-  );
+  return out;
 }
 
 /** Rows of the Prospective Training table, if the workbook has one. */

@@ -1,7 +1,8 @@
 /**
  * The seed's form as sheets: the "Quarterly Report" (title, office, the chart with Quarter and
  * Cumulative, the narrative headings), the "Outreach Log" table with its drop-downs, and the
- * "Prospective Training" table. Described as data; an adapter renders it.
+ * "Prospective Training" table, and the optional Victim Leads, Materials Distributed and Media
+ * Canvass tables. Described as data; an adapter renders it.
  */
 import { CUMULATIVE_HEADER, CHART_TITLE, FORM_ROWS, QUARTER_HEADER } from "../core/chart";
 import {
@@ -9,10 +10,28 @@ import {
   LEVELS,
   SECTORS,
   ACTIVITIES,
-  SIGNIFICANT_VALUES,
   COLUMN_KEYS,
   ColumnKey,
 } from "../core/vocabulary";
+import { YES_NO_VALUES } from "../core/words";
+import {
+  LEAD_COLUMNS,
+  LEAD_HEADERS,
+  LEAD_REQUESTS,
+  LEAD_SOURCE_LABELS,
+  LEADS_NOTE,
+  LEADS_SHEET,
+  LEADS_TABLE,
+} from "../core/leads";
+import {
+  LANGUAGES,
+  MATERIAL_COLUMNS,
+  MATERIAL_HEADERS,
+  MATERIALS,
+  MATERIALS_SHEET,
+  MATERIALS_TABLE,
+} from "../core/materials";
+import { MEDIA_COLUMNS, MEDIA_HEADERS, MEDIA_SHEET, MEDIA_TABLE, OFFERS } from "../core/media";
 import {
   NARRATIVE_HEADINGS,
   NARRATIVE_INSTRUCTIONS,
@@ -228,55 +247,23 @@ const DROP_DOWNS: Partial<Record<ColumnKey, readonly string[]>> = {
   sector: SECTORS,
   level: LEVELS,
   activity: ACTIVITIES,
-  significant: SIGNIFICANT_VALUES,
+  significant: YES_NO_VALUES,
 };
 
+/** A table's cell values for one row, in the column order of its headers. */
+export type TableRowValues = readonly (string | number | null)[];
+
 /** The log's cell values for one entry, in the column order of `LOG_HEADERS`. */
-export type LogRowValues = readonly (string | number | null)[];
+export type LogRowValues = TableRowValues;
 
 export function logSheet(rows: readonly LogRowValues[] = [], name = LOG_SHEET): SheetSpec {
-  const cells: SpecCell[] = LOG_HEADERS.map((h, i) => ({
-    row: 1,
-    col: i + 1,
-    value: h,
-    style: STYLE.tableHeader,
-  }));
-  const dateCol = COLUMN_KEYS.indexOf("date") + 1;
-  rows.forEach((r, i) =>
-    r.forEach((v, j) => {
-      if (v !== null && v !== "") {
-        cells.push({
-          row: i + 2,
-          col: j + 1,
-          value: v,
-          ...(j + 1 === dateCol ? { style: STYLE.date } : {}),
-        });
-      }
-    })
-  );
-  const lastCol = columnLetters(LOG_HEADERS.length);
-  // An Excel table needs at least one body row, even when it is empty.
-  const lastRow = Math.max(rows.length, 1) + 1;
-  const validationEnd = Math.max(LOG_VALIDATION_ROWS, lastRow);
-  return {
+  return tableSheet({
     name,
-    cells,
-    columnWidths: COLUMN_KEYS.map((k, i) => ({ col: i + 1, width: LOG_WIDTHS[k] })),
-    dataValidations: COLUMN_KEYS.flatMap((k, i) => {
-      const list = DROP_DOWNS[k];
-      const letter = columnLetters(i + 1);
-      return list ? [{ ref: `${letter}2:${letter}${validationEnd}`, list }] : [];
-    }),
-    table: {
-      name: LOG_TABLE,
-      ref: `A1:${lastCol}${lastRow}`,
-      columns: LOG_HEADERS,
-      style: "TableStyleMedium2",
-    },
-    headerFooter: LES_HEADER_FOOTER,
-    freeze: { row: 2, col: 1 },
-    print: tablePrint(1),
-  };
+    table: LOG_TABLE,
+    headers: LOG_HEADERS,
+    rows,
+    ...columnsLayout(COLUMN_KEYS, LOG_WIDTHS, DROP_DOWNS, ["date"]),
+  });
 }
 
 export function prospectiveSheet(name = PROSPECTIVE_SHEET): SheetSpec {
@@ -301,4 +288,148 @@ export function prospectiveSheet(name = PROSPECTIVE_SHEET): SheetSpec {
     freeze: { row: 2, col: 1 },
     print: tablePrint(1),
   };
+}
+
+// ---- The optional tables: Victim Leads, Materials Distributed, Media Canvass ----------------
+
+/** A sheet holding one Excel table, as `tips init` makes it. */
+export interface TableSheetLayout {
+  readonly name: string;
+  readonly table: string;
+  readonly headers: readonly string[];
+  readonly widths: readonly number[];
+  /** Drop-down lists by 0-based column. */
+  readonly dropDowns: ReadonlyMap<number, readonly string[]>;
+  /** 0-based columns that hold dates. */
+  readonly dateColumns: readonly number[];
+  readonly rows: readonly TableRowValues[];
+  /** Text above the table (the table then starts two rows below it). */
+  readonly note?: string;
+}
+
+/** The worksheet row of the table's header on a sheet built by tableSheet. */
+export function tableHeaderRow(note: string | undefined): number {
+  return note === undefined ? 1 : 3;
+}
+
+export function tableSheet(layout: TableSheetLayout): SheetSpec {
+  const top = tableHeaderRow(layout.note);
+  const cells: SpecCell[] = layout.headers.map((h, i) => ({
+    row: top,
+    col: i + 1,
+    value: h,
+    style: STYLE.tableHeader,
+  }));
+  if (layout.note !== undefined)
+    cells.unshift({ row: 1, col: 1, value: layout.note, style: STYLE.marking });
+  layout.rows.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v !== null && v !== "") {
+        cells.push({
+          row: top + 1 + i,
+          col: j + 1,
+          value: v,
+          ...(layout.dateColumns.includes(j) ? { style: STYLE.date } : {}),
+        });
+      }
+    })
+  );
+  const lastCol = columnLetters(layout.headers.length);
+  // An Excel table needs at least one body row, even when it is empty.
+  const lastRow = top + Math.max(layout.rows.length, 1);
+  const validationEnd = Math.max(LOG_VALIDATION_ROWS, lastRow);
+  return {
+    name: layout.name,
+    cells,
+    columnWidths: layout.widths.map((width, i) => ({ col: i + 1, width })),
+    dataValidations: [...layout.dropDowns].map(([i, list]) => {
+      const letter = columnLetters(i + 1);
+      return { ref: `${letter}${top + 1}:${letter}${validationEnd}`, list };
+    }),
+    table: {
+      name: layout.table,
+      ref: `A${top}:${lastCol}${lastRow}`,
+      columns: layout.headers,
+      style: "TableStyleMedium2",
+    },
+    headerFooter: LES_HEADER_FOOTER,
+    freeze: { row: top + 1, col: 1 },
+    print: tablePrint(top),
+  };
+}
+
+/** The widths, drop-downs and date columns of a table's columns, by key. */
+function columnsLayout<K extends string>(
+  keys: readonly K[],
+  widths: Record<K, number>,
+  dropDowns: Partial<Record<K, readonly string[]>>,
+  dates: readonly K[]
+): Pick<TableSheetLayout, "widths" | "dropDowns" | "dateColumns"> {
+  return {
+    widths: keys.map((k) => widths[k]),
+    dropDowns: new Map(
+      keys.flatMap((k, i) => (dropDowns[k] ? [[i, dropDowns[k] as readonly string[]]] : []))
+    ),
+    dateColumns: keys.flatMap((k, i) => (dates.includes(k) ? [i] : [])),
+  };
+}
+
+/** "Victim Leads": the note that no victim's name goes here, then the table (rows in LEAD_HEADERS order). */
+export function leadsSheet(rows: readonly TableRowValues[] = [], name = LEADS_SHEET): SheetSpec {
+  return tableSheet({
+    name,
+    table: LEADS_TABLE,
+    headers: LEAD_HEADERS,
+    rows,
+    note: LEADS_NOTE,
+    ...columnsLayout(
+      LEAD_COLUMNS.map((c) => c.key),
+      {
+        received: 14,
+        source: 28,
+        referringAgency: 36,
+        request: 20,
+        responded: 15,
+        caseOpened: 12,
+        notes: 50,
+      },
+      { source: LEAD_SOURCE_LABELS, request: LEAD_REQUESTS, caseOpened: YES_NO_VALUES },
+      ["received", "responded"]
+    ),
+  });
+}
+
+/** "Materials Distributed" (rows in MATERIAL_HEADERS order). */
+export function materialsSheet(
+  rows: readonly TableRowValues[] = [],
+  name = MATERIALS_SHEET
+): SheetSpec {
+  return tableSheet({
+    name,
+    table: MATERIALS_TABLE,
+    headers: MATERIAL_HEADERS,
+    rows,
+    ...columnsLayout(
+      MATERIAL_COLUMNS.map((c) => c.key),
+      { date: 12, agency: 36, material: 16, language: 12, quantity: 10 },
+      { material: MATERIALS, language: LANGUAGES },
+      ["date"]
+    ),
+  });
+}
+
+/** "Media Canvass" (rows in MEDIA_HEADERS order). */
+export function mediaSheet(rows: readonly TableRowValues[] = [], name = MEDIA_SHEET): SheetSpec {
+  return tableSheet({
+    name,
+    table: MEDIA_TABLE,
+    headers: MEDIA_HEADERS,
+    rows,
+    ...columnsLayout(
+      MEDIA_COLUMNS.map((c) => c.key),
+      { date: 12, publication: 30, country: 16, offer: 12, translated: 11, sentToHq: 12 },
+      { offer: OFFERS, translated: YES_NO_VALUES },
+      ["date", "sentToHq"]
+    ),
+  });
 }

@@ -427,6 +427,9 @@ describe("tips init and demo", () => {
       "Quarterly Report",
       "Outreach Log",
       "Prospective Training",
+      "Victim Leads",
+      "Materials Distributed",
+      "Media Canvass",
     ]);
     const chart = findChart(await findReportSheet(book));
     expect(chart.title?.text).toBe(
@@ -436,6 +439,9 @@ describe("tips init and demo", () => {
     expect((await book.tables()).map((t) => t.name)).toEqual([
       "OutreachLog",
       "ProspectiveTraining",
+      "VictimLeads",
+      "MaterialsDistributed",
+      "MediaCanvass",
     ]);
     const again = await tips("init", file);
     expect(again.code).toBe(2);

@@ -11,7 +11,12 @@ import { LINE_KEYS, zeroFigures } from "../../src/core/chart";
 import { parsePeriod } from "../../src/core/period";
 import { SETTING, openingKey } from "../../src/core/settings";
 import { dayFromYmd, serialFromDay } from "../../src/core/dates";
-import { logSheet, prospectiveSheet, reportSheet } from "../../src/workbook/seed-layout";
+import {
+  leadsSheet,
+  logSheet,
+  prospectiveSheet,
+  reportSheet,
+} from "../../src/workbook/seed-layout";
 import { LES_HEADER_FOOTER } from "../../src/workbook/sheet-spec";
 import { sampleLog } from "../../src/app/sample";
 
@@ -161,11 +166,19 @@ describe("appending an entry", () => {
   });
 });
 
+/** The optional tables' sheets Set up adds when a workbook has none of them. */
+const OPTIONAL = ["Victim Leads", "Materials Distributed", "Media Canvass"];
+
 describe("setting a workbook up", () => {
   test("a blank workbook gets the report, the log and the Prospective Training table", async () => {
     const book = XlsxAdapter.blank();
     const done = await setUpWorkbook(book, { office: "SAC Houston", period: PERIOD });
-    expect(done.added).toEqual(["Quarterly Report", "Outreach Log", "Prospective Training"]);
+    expect(done.added).toEqual([
+      "Quarterly Report",
+      "Outreach Log",
+      "Prospective Training",
+      ...OPTIONAL,
+    ]);
     expect(done.settings).toEqual(["office: SAC Houston", "period: FY2007 Q3"]);
     expect(await book.getSetting(SETTING.office)).toBe("SAC Houston");
     const state = await inspectWorkbook(book);
@@ -181,11 +194,11 @@ describe("setting a workbook up", () => {
     await book.addSheet(logSheet(sampleLog(PERIOD, 5), "Activities"));
     const before = await book.readSheet("Outreach Log");
     const done = await setUpWorkbook(book);
-    expect(done.added).toEqual(["Quarterly Report", "Prospective Training"]);
+    expect(done.added).toEqual(["Quarterly Report", "Prospective Training", ...OPTIONAL]);
     // The sheet that was there gets the marking in its header and footer, its cells stay.
     expect(done.marks).toEqual({
       marked: ["Outreach Log"],
-      already: ["Activities", "Quarterly Report", "Prospective Training"],
+      already: ["Activities", "Quarterly Report", "Prospective Training", ...OPTIONAL],
       occupied: [],
     });
     expect(book.book.getHeaderFooter("Outreach Log")).toMatchObject(LES_HEADER_FOOTER);
@@ -211,7 +224,7 @@ describe("setting a workbook up", () => {
     await book.addSheet(logSheet());
     await book.addSheet(prospectiveSheet());
     const done = await setUpWorkbook(book);
-    expect(done.added).toEqual([]);
+    expect(done.added).toEqual(OPTIONAL);
     expect(done.problems[0]).toMatch(
       /The report sheet "Quarterly Report": .*Law Enforcement \/ Foreign/
     );
@@ -245,6 +258,33 @@ describe("setting a workbook up", () => {
     expect(badState.problems).toEqual([
       expect.stringMatching(/no "Activity" column \(is "Activty" a misspelling\?\)/),
     ]);
+  });
+
+  test("the optional tables: found where they are, added under their names, with drop-downs", async () => {
+    const book = XlsxAdapter.blank();
+    await book.addSheet(logSheet());
+    await book.addSheet(leadsSheet([], "Leads 2007"));
+    const state = await inspectWorkbook(book);
+    expect(state.optional).toEqual({ leads: { sheet: "Leads 2007", table: "VictimLeads" } });
+    const done = await setUpWorkbook(book);
+    expect(done.added).toEqual([
+      "Quarterly Report",
+      "Prospective Training",
+      "Materials Distributed",
+      "Media Canvass",
+    ]);
+    // The leads sheet says, above its table, that no victim's name goes there.
+    const leads = await book.readSheet("Leads 2007");
+    expect(String(leads.values[0][0])).toMatch(/Do not enter a victim's name/);
+    const t = (await book.tables()).find((x) => x.name === "VictimLeads");
+    expect(t).toMatchObject({ sheet: "Leads 2007", top: 3, left: 1 });
+    expect(leads.values[2].slice(0, 4)).toEqual([
+      "Date Received",
+      "Source",
+      "Referring Agency",
+      "Request",
+    ]);
+    expect(book.book.getHeaderFooter("Media Canvass")).toMatchObject(LES_HEADER_FOOTER);
   });
 
   test("freeSheetName", () => {

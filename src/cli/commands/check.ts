@@ -1,9 +1,13 @@
-/** `tips check FILE [--period P] [--json]`: every finding; exit 1 when any is an error. */
+/**
+ * `tips check FILE [--period P] [--json]`: every finding of the log and of the Victim Leads,
+ * Materials Distributed and Media Canvass tables; exit 1 when any is an error.
+ */
 import { outsideFiscalYearText } from "../../core/checks";
 import { dayFromDate } from "../../core/dates";
 import { checkWorkbook } from "../../app/quarterly";
 import { EXIT } from "../errors";
-import { findingJson, findingLines, findingSummary } from "../format";
+import { loadTables } from "../../app/tables";
+import { findingJson, findingLines, findingSummary, tableSummaries } from "../format";
 import { openWorkbookFile } from "../workbook-file";
 import { CommandContext } from "./context";
 
@@ -14,7 +18,14 @@ export async function check(ctx: CommandContext): Promise<number> {
     period: ctx.options.period,
     today: dayFromDate(new Date()),
   });
-  const { findings, log, errors } = result;
+  const { log } = result;
+  const { analysis } = await loadTables(book, {
+    ...(result.period ? { period: result.period } : {}),
+    log: result.parsed.entries,
+  });
+  // The log's findings, then each table's (naming its sheet).
+  const findings = [...result.findings, ...analysis.findings];
+  const errors = result.errors + analysis.errors;
   if (ctx.options.json) {
     // outsideFiscalYear: null when neither the workbook nor --period names a period.
     const outsideFiscalYear = result.outsideFiscalYear ?? null;
@@ -24,8 +35,8 @@ export async function check(ctx: CommandContext): Promise<number> {
   } else {
     for (const line of findingLines(findings, log.sheet)) ctx.out(line);
     const summary = findingSummary(
-      errors,
-      findings.length - errors,
+      result.errors,
+      result.findings.length - result.errors,
       result.parsed.dataRows,
       result.parsed.invalidRows
     );
@@ -34,6 +45,7 @@ export async function check(ctx: CommandContext): Promise<number> {
     );
     const outside = result.outsideFiscalYear && outsideFiscalYearText(result.outsideFiscalYear);
     if (outside) ctx.out(outside);
+    for (const line of tableSummaries(analysis)) ctx.out(line);
   }
   return errors > 0 ? EXIT.findings : EXIT.ok;
 }

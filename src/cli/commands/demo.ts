@@ -4,10 +4,18 @@ import { join } from "node:path";
 import { formatPeriod, parsePeriod } from "../../core/period";
 import { SETTING } from "../../core/settings";
 import { fillQuarterly, loadQuarterly } from "../../app/quarterly";
-import { sampleLog } from "../../app/sample";
+import { sampleLog, sampleTables } from "../../app/sample";
+import { loadTables } from "../../app/tables";
 import { XlsxAdapter } from "../../workbook/xlsx-adapter";
-import { logSheet, prospectiveSheet, reportSheet } from "../../workbook/seed-layout";
-import { chartTable } from "../format";
+import {
+  leadsSheet,
+  logSheet,
+  materialsSheet,
+  mediaSheet,
+  prospectiveSheet,
+  reportSheet,
+} from "../../workbook/seed-layout";
+import { chartTable, tableBlocksText } from "../format";
 import { saveWorkbookFile } from "../workbook-file";
 import { CommandContext } from "./context";
 
@@ -25,13 +33,20 @@ export async function demo(ctx: CommandContext): Promise<number> {
   const period = parsePeriod(ctx.options.period ?? DEMO_PERIOD);
   const book = XlsxAdapter.blank();
   await book.addSheet(reportSheet(period, DEMO_OFFICE));
-  await book.addSheet(logSheet(sampleLog(period, DEMO_ROWS)));
+  const log = sampleLog(period, DEMO_ROWS);
+  await book.addSheet(logSheet(log));
   await book.addSheet(prospectiveSheet());
+  const tables = sampleTables(period, log);
+  await book.addSheet(leadsSheet(tables.leads));
+  await book.addSheet(materialsSheet(tables.materials));
+  await book.addSheet(mediaSheet(tables.media));
   await book.setSetting(SETTING.office, DEMO_OFFICE);
   const q = await loadQuarterly(book, { period: formatPeriod(period) });
   await fillQuarterly(book, q);
   await saveWorkbookFile(book, file);
   ctx.out(chartTable(q.report.figures, q.period, q.office));
+  const { analysis } = await loadTables(book, { period: q.period, log: q.report.log.entries });
+  for (const line of tableBlocksText(analysis)) ctx.out(line);
   ctx.out("");
   ctx.out(
     `${q.report.log.dataRows} log rows over fiscal year ${period.fiscalYear}; ${plural(q.report.warnings, "warning")}.`

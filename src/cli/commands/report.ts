@@ -1,10 +1,22 @@
-/** `tips report FILE [--period P] [--json]`: the chart's figures. */
+/**
+ * `tips report FILE [--period P] [--json]`: the chart's figures, and those of the Victim Leads,
+ * Materials Distributed and Media Canvass tables when the workbook has them.
+ */
 import { LINE_KEYS } from "../../core/chart";
 import { outsideFiscalYearText } from "../../core/checks";
 import { dayFromDate } from "../../core/dates";
 import { formatPeriod, periodBounds } from "../../core/period";
 import { loadQuarterly } from "../../app/quarterly";
-import { chartTable, findingJson, findingLines, findingSummary } from "../format";
+import { loadTables } from "../../app/tables";
+import {
+  chartTable,
+  findingJson,
+  findingLines,
+  findingSummary,
+  tableBlocksText,
+  tableSummaries,
+  tablesJson,
+} from "../format";
 import { openWorkbookFile } from "../workbook-file";
 import { CommandContext } from "./context";
 
@@ -16,6 +28,8 @@ export async function report(ctx: CommandContext): Promise<number> {
     today: dayFromDate(new Date()),
   });
   const { figures, findings, errors, log, outsideFiscalYear } = q.report;
+  const tables = await loadTables(book, { period: q.period, log: log.entries });
+  const { analysis } = tables;
   if (ctx.options.json) {
     const lines = Object.fromEntries(
       LINE_KEYS.map((k) => [k, { quarter: figures.quarter[k], cumulative: figures.cumulative[k] }])
@@ -29,6 +43,7 @@ export async function report(ctx: CommandContext): Promise<number> {
           lines,
           findings: findings.map(findingJson),
           outsideFiscalYear,
+          ...tablesJson(analysis),
         },
         null,
         2
@@ -37,11 +52,16 @@ export async function report(ctx: CommandContext): Promise<number> {
     return 0;
   }
   ctx.out(chartTable(figures, q.period, q.office));
-  if (findings.length > 0) {
+  for (const line of tableBlocksText(analysis)) ctx.out(line);
+  if (findings.length > 0 || analysis.findings.length > 0) {
     ctx.out("");
-    for (const line of findingLines(findings, q.log.sheet)) ctx.out(line);
-    ctx.out(findingSummary(errors, findings.length - errors, log.dataRows, log.invalidRows));
-    if (errors > 0) ctx.out("Rows with errors are not counted in the figures above.");
+    for (const line of findingLines([...findings, ...analysis.findings], q.log.sheet))
+      ctx.out(line);
+    if (findings.length > 0)
+      ctx.out(findingSummary(errors, findings.length - errors, log.dataRows, log.invalidRows));
+    for (const line of tableSummaries(analysis)) ctx.out(line);
+    if (errors + analysis.errors > 0)
+      ctx.out("Rows with errors are not counted in the figures above.");
   }
   const outside = outsideFiscalYearText(outsideFiscalYear);
   if (outside) {
