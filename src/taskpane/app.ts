@@ -196,7 +196,7 @@ function buildFileBar(session: Session, go: (id: ViewId, action?: string) => voi
           ws.dirty = true;
           open(
             ws,
-            `Started a new workbook with the report, the outreach log and the Prospective Training table. Enter the office and period in Set up.`
+            `Started a new workbook with the report, the outreach log, the Prospective Training table and the Victim Leads, Materials Distributed and Media Canvass tables. Enter the office and period in Set up.`
           );
           go("setup");
         } catch (e) {

@@ -27,7 +27,14 @@ import {
   serve,
 } from "./browser";
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
-import { logSheet, prospectiveSheet, reportSheet } from "../../src/workbook/seed-layout";
+import {
+  leadsSheet,
+  logSheet,
+  materialsSheet,
+  mediaSheet,
+  prospectiveSheet,
+  reportSheet,
+} from "../../src/workbook/seed-layout";
 import { sampleLog } from "../../src/app/sample";
 import { loadQuarterly } from "../../src/app/quarterly";
 import { analyze } from "../../src/core/report";
@@ -57,7 +64,8 @@ async function makeWorkbook(
   await book.addSheet(reportSheet(PERIOD, OFFICE));
   await book.addSheet(logSheet(rows));
   await book.addSheet(prospectiveSheet());
-  for (const spec of more) await book.addSheet(spec);
+  for (const spec of [leadsSheet(), materialsSheet(), mediaSheet(), ...more])
+    await book.addSheet(spec);
   fs.writeFileSync(file, book.save());
 }
 
@@ -375,6 +383,9 @@ describe("the task pane in the browser-only mode", () => {
       "Quarterly Report",
       "Outreach Log",
       "Prospective Training",
+      "Victim Leads",
+      "Materials Distributed",
+      "Media Canvass",
     ]);
     expect(await book.getSetting(SETTING.office)).toBe("Attaché Mexico City");
     expect(await book.getSetting(SETTING.period)).toBe("FY2008 Q1");

@@ -259,6 +259,9 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
       REPORT_SHEET,
       LOG_SHEET,
       "Prospective Training",
+      "Victim Leads",
+      "Materials Distributed",
+      "Media Canvass",
       "Notes",
       CHART_SHEET,
     ]);

@@ -1,15 +1,22 @@
 /**
  * Set up this workbook: say what the workbook has, add what is missing (report sheet in the
- * seed's layout, the log table with its drop-downs, the Prospective Training table), record the
+ * seed's layout, the log table with its drop-downs, the Prospective Training table, the Victim
+ * Leads, Materials Distributed and Media Canvass tables), record the
  * office and period in the workbook's settings, and mark every sheet LES/FOUO where its header and
  * footer leave room (in Excel and in the browser-only mode alike: setUpWorkbook does it).
  */
 import { WorkbookState, inspectWorkbook, setUpWorkbook } from "../../app/setup";
+import { OPTIONAL_TABLES, OptionalTable } from "../../workbook/layout";
 import { FiscalPeriod, PERIOD_NOTATIONS, formatPeriod, parsePeriod } from "../../core/period";
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { clearError, field, showError } from "./fields";
 import { workspaceOrPrompt } from "./common";
 import { View, ViewContext } from "./view";
+
+/** The optional tables as the list names them. */
+const OPTIONAL_TABLE_NAMES = (Object.keys(OPTIONAL_TABLES) as OptionalTable[]).map(
+  (k) => [k, `${OPTIONAL_TABLES[k].sheet} table`] as const
+);
 
 function stateList(state: WorkbookState): HTMLElement {
   const item = (ok: boolean, text: string) =>
@@ -33,6 +40,12 @@ function stateList(state: WorkbookState): HTMLElement {
         : "Outreach log"
     ),
     item(state.prospective, "Prospective Training table"),
+    ...OPTIONAL_TABLE_NAMES.map(([key, name]) =>
+      item(
+        state.optional[key] !== undefined,
+        state.optional[key] ? `${name} (sheet “${state.optional[key]?.sheet}”)` : name
+      )
+    ),
     item(
       state.office !== undefined,
       state.office ? `Office: ${state.office}` : "Office (a setting of the workbook)"

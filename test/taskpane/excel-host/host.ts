@@ -5,7 +5,14 @@
  */
 import { FakeExcel } from "../../office/fake-excel";
 import { OfficeAdapter } from "../../../src/workbook/office-adapter";
-import { logSheet, prospectiveSheet, reportSheet } from "../../../src/workbook/seed-layout";
+import {
+  leadsSheet,
+  logSheet,
+  materialsSheet,
+  mediaSheet,
+  prospectiveSheet,
+  reportSheet,
+} from "../../../src/workbook/seed-layout";
 import { sampleLog } from "../../../src/app/sample";
 import { parsePeriod } from "../../../src/core/period";
 
@@ -19,6 +26,7 @@ async function seed(): Promise<void> {
   await adapter.addSheet(reportSheet(period, "SAC Houston"));
   await adapter.addSheet(logSheet(rows));
   await adapter.addSheet(prospectiveSheet());
+  for (const sheet of [leadsSheet(), materialsSheet(), mediaSheet()]) await adapter.addSheet(sheet);
   excel.addSheet("Notes"); // a sheet of the office's own, without a header or footer
   excel.syncs = 0;
   excel.suspendedSyncs = 0;
