@@ -31,7 +31,14 @@ import {
 import { CellWrite, SheetGrid, WorkbookPort } from "../workbook/port";
 import { REPORT_PRINT } from "../workbook/print-setup";
 import { fiscalYearText } from "../workbook/seed-layout";
-import { BLOCK_NAME_PREFIX, Block, BlockStep, planBlocks } from "../workbook/ownership";
+import {
+  BLOCK_NAME_PREFIX,
+  Block,
+  BlockStep,
+  FigureBlock,
+  planBlocks,
+} from "../workbook/ownership";
+import { loadTables, reportBlocks } from "./tables";
 
 /** The workbook names no period and none was given. */
 export class NoPeriodError extends Error {
@@ -220,7 +227,11 @@ export function fillWrites(q: Quarterly): CellWrite[] {
  * The steps that rewrite the add-in's own blocks of bullets (ownership.ts): where the workbook
  * records them, or, in a workbook an earlier version filled, where its hard-wrapped bullets are.
  */
-export async function planFillBlocks(port: WorkbookPort, q: Quarterly): Promise<BlockStep[]> {
+export async function planFillBlocks(
+  port: WorkbookPort,
+  q: Quarterly,
+  figureBlocks: readonly FigureBlock[] = []
+): Promise<BlockStep[]> {
   const names = await port.namedRanges(BLOCK_NAME_PREFIX);
   const blocks: Record<string, Block> = {};
   for (const { name, range: r } of names) {
@@ -246,6 +257,7 @@ export async function planFillBlocks(port: WorkbookPort, q: Quarterly): Promise<
     legacy,
     bullets: q.narrative,
     columnWidths,
+    figureBlocks,
   });
 }
 
@@ -257,6 +269,8 @@ export interface FillResult {
   readonly cells: number;
   /** Rows left out because they have errors (only with force). */
   readonly leftOut: number;
+  /** Errors in the optional tables (their rows are left out of the blocks' figures). */
+  readonly tableErrors: number;
 }
 
 /** Fill the workbook's report. Refuses while the log has errors, unless forced. */
@@ -271,12 +285,19 @@ export async function fillQuarterly(
     );
   }
   const writes = fillWrites(q);
-  const steps = await planFillBlocks(port, q);
+  // The optional tables' blocks; their rows with errors are left out of the figures, as the
+  // report and the check say (they do not stop the chart being filled).
+  const tables = await loadTables(port, { period: q.period, log: q.report.log.entries });
+  const steps = await planFillBlocks(port, q, reportBlocks(tables.analysis));
   await port.writeCells(q.chart.sheet, writes);
   await port.applyBlockSteps(q.chart.sheet, steps);
   await port.applyPrintSetup(q.chart.sheet, REPORT_PRINT);
   await port.setSetting(SETTING.period, formatPeriod(q.period));
   if (q.office) await port.setSetting(SETTING.office, q.office);
   const blockCells = steps.reduce((n, st) => n + (st.kind === "write" ? st.writes.length : 0), 0);
-  return { cells: writes.length + blockCells, leftOut: q.report.log.invalidRows };
+  return {
+    cells: writes.length + blockCells,
+    leftOut: q.report.log.invalidRows,
+    tableErrors: tables.analysis.errors,
+  };
 }

@@ -8,9 +8,11 @@
 import { Contact } from "../core/partners";
 import { FiscalPeriod } from "../core/period";
 import { SETTING, decodeLeadResponseDays } from "../core/settings";
-import { TablesAnalysis, analyzeTables } from "../core/office-tables";
+import { TablesAnalysis, analyzeTables, tableBlocks } from "../core/office-tables";
 import { OptionalTable, TableLocation, findOptionalTables } from "../workbook/layout";
 import { WorkbookPort } from "../workbook/port";
+import { FIGURE_PREFIX, FigureBlock } from "../workbook/ownership";
+import { MEDIAN_DAYS_LABEL, OPEN_AT_END_LABEL } from "../core/leads";
 
 export interface OfficeTables {
   /** Where each table the workbook has was found. */
@@ -53,4 +55,26 @@ export async function loadTables(
     leadResponseDays,
   });
   return { locations, leadResponseDays, analysis };
+}
+
+/**
+ * The blocks `tips fill` writes below the narrative, one a table the workbook has: its lines,
+ * and for the leads the median days to respond and the leads open at the period's end (a count
+ * at one day: in the Cumulative column). A median no lead gives is left blank.
+ */
+export function reportBlocks(analysis: TablesAnalysis): FigureBlock[] {
+  return tableBlocks(analysis).map((b) => {
+    const lines: FigureBlock["lines"][number][] = b.rows.map((r) => ({
+      label: r.label,
+      quarter: r.quarter,
+      cumulative: r.cumulative,
+    }));
+    const leads = b.table === "leads" ? analysis.leads?.figures : undefined;
+    if (leads) {
+      const { quarter, cumulative } = leads.medianDaysToRespond;
+      lines.push({ label: MEDIAN_DAYS_LABEL, quarter, cumulative });
+      lines.push({ label: OPEN_AT_END_LABEL, quarter: null, cumulative: leads.openAtPeriodEnd });
+    }
+    return { name: `${FIGURE_PREFIX}${b.table.toUpperCase()}`, heading: b.heading, lines };
+  });
 }

@@ -110,8 +110,9 @@ interface Section {
   readonly end: number;
 }
 
-function sectionsOf(grid: SheetGrid, chart: ChartLayout): Section[] {
-  const lastRow = grid.top + grid.values.length - 1;
+/** The sections under their headings; the last ends at the marking lines or at `stop`. */
+function sectionsOf(grid: SheetGrid, chart: ChartLayout, stop = Infinity): Section[] {
+  const lastRow = Math.min(grid.top + grid.values.length - 1, stop - 1);
   const found = NARRATIVE_ORDER.flatMap((key) => {
     const ref = chart.narrative[key];
     return ref ? [{ key, heading: ref.row, col: ref.col }] : [];
@@ -279,7 +280,12 @@ export const FIGURE_PREFIX = `${BLOCK_NAME_PREFIX}FIGURES_`;
 export function planBlocks(input: BlockPlanInput): BlockStep[] {
   const { grid, blocks } = input;
   const steps: BlockStep[] = [];
-  const sections = sectionsOf(grid, input.chart);
+  // The figure blocks recorded below the narrative end its last section.
+  const lastHeading = Math.max(0, ...Object.values(input.chart.narrative).map((r) => r.row));
+  const figureTops = Object.entries(blocks)
+    .filter(([name, b]) => name.startsWith(FIGURE_PREFIX) && b.top > lastHeading)
+    .map(([, b]) => b.top);
+  const sections = sectionsOf(grid, input.chart, Math.min(Infinity, ...figureTops));
   // Where the narrative ends: the last section's last row with anything in it.
   let narrativeEnd = Math.max(...Object.values(input.chart.lineRows)) + 1;
   const last = sections[sections.length - 1];

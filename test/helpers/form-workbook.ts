@@ -170,6 +170,10 @@ export async function makeFormWorkbookWithInit(dir: string): Promise<string> {
       "Yes",
     ],
   ]);
+  // One victim lead from an outreach partner of the log (no victim's name: the sheet says so).
+  await book.appendTableRows("VictimLeads", [
+    ["06/01/2007", "NGO", "Alamo Shelter", "Interview Request", "06/05/2007", "N", null],
+  ]);
   const grid = await book.readSheet("Quarterly Report");
   const rowOf = (t: string) => grid.values.findIndex((r) => r[0] === t) + 1;
   const lastRow = grid.values.length;

@@ -9,7 +9,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
 import { strFromU8 } from "fflate";
 import { FakeExcel } from "../office/fake-excel";
 import { fillQuarterly, loadQuarterly } from "../../src/app/quarterly";
@@ -19,6 +18,9 @@ import { OfficeAdapter } from "../../src/workbook/office-adapter";
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
 import { WorkbookPort } from "../../src/workbook/port";
 import { BLOCK_NAME_PREFIX } from "../../src/workbook/ownership";
+import { LEADS_BLOCK_HEADING, LEAD_TOTAL_LABEL } from "../../src/core/leads";
+import { MATERIALS_BLOCK_HEADING } from "../../src/core/materials";
+import { MEDIA_BLOCK_HEADING } from "../../src/core/media";
 import { BULLET, CONTINUATION } from "../../src/workbook/seed-layout";
 import {
   FORM_LOG,
@@ -29,10 +31,9 @@ import {
 } from "../helpers/form-workbook";
 import { convertWithLibreOffice, readCsvSheetsWithLibreOffice } from "../helpers/libreoffice";
 import { parts, sheetPart } from "../helpers/package-parts";
+import { readStrictly } from "../helpers/strict-xlsx";
 
 const REPORT = "Quarterly Report";
-/** The shared strict reader (../shared beside the clone, as on every machine of the project). */
-const STRICT = join(__dirname, "../../../shared/tools/xlsx-strict.py");
 const Q3 = "FY2007 Q3";
 const Q4 = "FY2007 Q4";
 
@@ -136,10 +137,46 @@ function bulletsUnder(rows: CellValue[][], heading: string, next?: string): stri
   return texts(rows.slice(from + 1, to)).filter((t) => t.startsWith(BULLET));
 }
 
+/** The figure blocks `tips init`'s tables give, in order, below the narrative. */
+const TABLE_BLOCKS = [LEADS_BLOCK_HEADING, MATERIALS_BLOCK_HEADING, MEDIA_BLOCK_HEADING];
+
 const FIXTURES = [
-  { name: "the form typed in LibreOffice", make: makeFormWorkbookWithLibreOffice, prospective: 0 },
-  { name: "a workbook from tips init", make: makeFormWorkbookWithInit, prospective: 1 },
+  {
+    name: "the form typed in LibreOffice",
+    make: makeFormWorkbookWithLibreOffice,
+    prospective: 0,
+    blocks: [] as string[],
+  },
+  {
+    name: "a workbook from tips init",
+    make: makeFormWorkbookWithInit,
+    prospective: 1,
+    blocks: TABLE_BLOCKS,
+  },
 ] as const;
+
+/** The figure blocks: each heading below the narrative's bullets and above the marking. */
+function expectFigureBlocks(
+  rows: CellValue[][],
+  headings: readonly string[],
+  quarter: number
+): void {
+  const at = headings.map((h) => rowOf(rows, h));
+  const lastBullet = rows.reduce(
+    (last, r, i) => (r.some((v) => typeof v === "string" && v.startsWith(BULLET)) ? i : last),
+    -1
+  );
+  for (const h of TABLE_BLOCKS.filter((x) => !headings.includes(x)))
+    expect([h, rowOf(rows, h)]).toEqual([h, -1]);
+  if (headings.length === 0) return;
+  expect(at[0]).toBeGreaterThan(lastBullet);
+  expect(at).toEqual([...at].sort((a, b) => a - b));
+  expect(at[at.length - 1]).toBeLessThan(rowOf(rows, OFFICE_TEXT.marking));
+  // The leads block: the one lead (received in Q3), from an NGO.
+  const line = (label: string) => rows.slice(at[0]).find((r) => r.includes(label));
+  expect(line("NGO")?.filter((v) => typeof v === "number")).toEqual([quarter, 1]);
+  expect(line(LEAD_TOTAL_LABEL)?.filter((v) => typeof v === "number")).toEqual([quarter, 1]);
+}
 
 const FACES = [
   { name: ".xlsx adapter", open: async (f: string) => xlsxFace(f) },
@@ -175,6 +212,7 @@ describe.each(FIXTURES)("$name", (fixture) => {
       for (const t of before.filter((x) => !x.includes("SAC/Attaché")))
         expect([t, now.includes(t)]).toEqual([t, true]);
       expectSectionsInOrder(q3);
+      expectFigureBlocks(q3, fixture.blocks, 1);
       // One bullet a cell: three Q3 rows of the log, one flagged significant; no wrapped pieces.
       const outreach = bulletsUnder(q3, NARRATIVE_HEADINGS.outreach);
       expect(outreach).toHaveLength(3);
@@ -198,6 +236,7 @@ describe.each(FIXTURES)("$name", (fixture) => {
       await f.fill(Q4);
       const q4 = await f.rows();
       expectSectionsInOrder(q4);
+      expectFigureBlocks(q4, fixture.blocks, 0);
       const after = texts(q4);
       for (const t of Object.values(OFFICE_TEXT)) expect([t, after.includes(t)]).toEqual([t, true]);
       const q4Bullets = bulletsUnder(q4, NARRATIVE_HEADINGS.outreach);
@@ -220,11 +259,7 @@ describe.each(FIXTURES)("$name", (fixture) => {
     const files = parts(copy);
     expect(strFromU8(files[sheetPart(files, REPORT)])).toContain(OWN_PAGE_SETUP);
     // A strict SpreadsheetML read: what Excel would repair, LibreOffice forgives.
-    const strict = spawnSync("python3", [STRICT, copy], { encoding: "utf8" });
-    expect([strict.status, strict.stdout.trim().split("\n").pop()]).toEqual([
-      0,
-      "1 files, 0 problems",
-    ]);
+    expect(readStrictly(copy)).toEqual({ status: 0, summary: "1 files, 0 problems" });
     const sheets = await readCsvSheetsWithLibreOffice(copy);
     const read = sheets[REPORT].flat();
     for (const t of Object.values(OFFICE_TEXT)) expect([t, read.includes(t)]).toEqual([t, true]);

@@ -17,8 +17,9 @@ export async function fill(ctx: CommandContext): Promise<number> {
     today: dayFromDate(new Date()),
   });
   let leftOut = 0;
+  let tableErrors = 0;
   try {
-    leftOut = (await fillQuarterly(book, q, { force: ctx.options.force })).leftOut;
+    ({ leftOut, tableErrors } = await fillQuarterly(book, q, { force: ctx.options.force }));
   } catch (e) {
     if (!(e instanceof FillRefusedError)) throw e;
     const errors = q.report.findings.filter((f) => f.severity === "error");
@@ -34,6 +35,10 @@ export async function fill(ctx: CommandContext): Promise<number> {
   ctx.out(
     `Filled ${formatPeriod(q.period)}${q.office ? ` for ${q.office}` : ""}: 15 chart lines (Quarter and Cumulative), the title, ${bullets} Outreach Activity bullet${bullets === 1 ? "" : "s"}. Saved ${out}.`
   );
+  if (tableErrors > 0)
+    ctx.out(
+      `The Victim Leads, Materials or Media Canvass tables have ${tableErrors} error${tableErrors === 1 ? "" : "s"}: those rows are left out of their blocks; run "tips check ${file}" to see them.`
+    );
   if (leftOut > 0)
     ctx.out(
       `Left out ${leftOut} row${leftOut === 1 ? "" : "s"} with errors (--force): run "tips check ${file}" to see them.`
