@@ -12,6 +12,9 @@ import { run } from "../../src/cli/main";
 import { DEMO_FILE, DEMO_ROWS } from "../../src/cli/commands/demo";
 import { PROSPECTIVE_HEADERS } from "../../src/core/narrative";
 import { LOG_HEADERS } from "../../src/core/vocabulary";
+import { LEAD_HEADERS } from "../../src/core/leads";
+import { MATERIAL_HEADERS } from "../../src/core/materials";
+import { MEDIA_HEADERS } from "../../src/core/media";
 import { REPORT_SHEET } from "../../src/workbook/layout";
 import { LES_MARKING } from "../../src/workbook/sheet-spec";
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
@@ -41,6 +44,18 @@ function headerLine(lines: readonly string[], headers: readonly string[]): boole
 
 /** A line that starts with a log row: its date, then its sector. */
 const LOG_ROW = /^\s*\d\d\/\d\d\/\d{4}\s+(NGO|Law Enforcement)\b/;
+/** The optional tables' header rows (a page of one prints its header row). */
+const TABLE_HEADERS: Record<string, readonly string[]> = {
+  leads: LEAD_HEADERS,
+  materials: MATERIAL_HEADERS,
+  media: MEDIA_HEADERS,
+};
+
+/** Which optional table a page prints, by the header row it carries (undefined: none). */
+function kindOf(page: string): string | undefined {
+  const lines = body(page);
+  return Object.keys(TABLE_HEADERS).find((name) => headerLine(lines, TABLE_HEADERS[name]));
+}
 
 describeRequiring(hasLibreOffice() && hasPdftotext(), `${NEEDS_LIBREOFFICE}; ${NEEDS_PDFTOTEXT}`)(
   "the demo workbook, printed by LibreOffice",
@@ -95,10 +110,11 @@ describeRequiring(hasLibreOffice() && hasPdftotext(), `${NEEDS_LIBREOFFICE}; ${N
       expect(reportTexts.length).toBeGreaterThan(30);
     });
 
-    test("every page is a page of the report, of the log with its header row, or of the Prospective Training table", () => {
+    test("every page is a page of the report, of the log with its header row, or of a table with its header row", () => {
       const prospective = Object.values(PROSPECTIVE_HEADERS).flatMap((h) => h.split(/\s+/));
-      const kinds = pages.map((page, i) => {
-        const lines = body(page);
+      const kinds = pages.map(kindOf).map((kind, i) => {
+        if (kind !== undefined) return kind;
+        const lines = body(pages[i]);
         const text = collapse(lines.join(" "));
         if (lines.some((l) => LOG_ROW.test(l)))
           return headerLine(lines, LOG_HEADERS) ? "log" : `page ${i + 1}: log rows, no header row`;
@@ -114,10 +130,15 @@ describeRequiring(hasLibreOffice() && hasPdftotext(), `${NEEDS_LIBREOFFICE}; ${N
       expect(logPages).toBeGreaterThanOrEqual(2);
       expect(logPages).toBeLessThanOrEqual(8);
       expect(kinds.filter((k) => k === "prospective")).toHaveLength(1);
+      // The optional tables of the demo: each on pages of its own, its header on every one.
+      for (const name of Object.keys(TABLE_HEADERS))
+        expect([name, kinds.filter((k) => k === name).length > 0]).toEqual([name, true]);
     });
 
     test("every log row prints whole across: its date and its last column on the same line", () => {
-      const rows = pages.flatMap((p) => body(p).filter((l) => LOG_ROW.test(l)));
+      const rows = pages
+        .filter((p) => kindOf(p) === undefined)
+        .flatMap((p) => body(p).filter((l) => LOG_ROW.test(l)));
       expect(rows).toHaveLength(DEMO_ROWS);
       // The Significant column (the last) ends every row: Y or N.
       expect(rows.filter((l) => !/(Y|N)\s*$/.test(l))).toEqual([]);
