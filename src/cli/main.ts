@@ -93,16 +93,22 @@ export async function run(
   }
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2)).then(
+/**
+ * The process around `run`: its exit code, and a bug reported in one line (the stack only with
+ * TIPS_DEBUG=1, for the report). bin/tips.js calls this from the built bundle.
+ */
+export function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  return run(argv).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(
-        `tips: internal error (please report it): ${(e as Error)?.stack ?? String(e)}\n`
-      );
+      const detail = process.env.TIPS_DEBUG ? ((e as Error)?.stack ?? String(e)) : String(e);
+      process.stderr.write(`tips: internal error (please report it): ${detail}\n`);
       process.exitCode = EXIT.failure;
     }
   );
 }
+
+// `npm run tips:dev -- ARGS` runs this file from the sources, through tsx.
+if (require.main === module) void main();
