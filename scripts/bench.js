@@ -15,11 +15,15 @@ const path = require("path");
 const ROOT = path.resolve(__dirname, "..");
 const BENCH_DIR = path.join(ROOT, "bench");
 const HEAP_MB = 8192;
+const OPT_IN = ["sizes.bench.ts"];
 
 const filters = process.argv.slice(2);
 const benches = (fs.existsSync(BENCH_DIR) ? fs.readdirSync(BENCH_DIR) : [])
   .filter((f) => f.endsWith(".bench.ts"))
-  .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
+  // sizes.bench.ts (minutes, GBs) runs only when named: npm run bench -- sizes
+  .filter((f) =>
+    filters.length === 0 ? !OPT_IN.includes(f) : filters.some((name) => f.includes(name))
+  )
   .sort();
 
 if (benches.length === 0) {
