@@ -52,7 +52,7 @@ import {
   findLog,
   findReportSheet,
 } from "../workbook/layout";
-import { SheetGrid, TableRef, WorkbookPort } from "../workbook/port";
+import { NamedRange, SheetGrid, TableRef, WorkbookPort } from "../workbook/port";
 import {
   CHART_HEADER_ROW,
   MARKING_NOTE,
@@ -142,7 +142,25 @@ export class ReadOncePort implements WorkbookPort {
     if (!v) this.settings.set(key, (v = this.inner.getSetting(key)));
     return v;
   }
+  namedRanges(prefix: string): Promise<NamedRange[]> {
+    return this.inner.namedRanges(prefix);
+  }
+  columnWidth(sheet: string, col: number): Promise<number> {
+    return this.inner.columnWidth(sheet, col);
+  }
   writeCells(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  shiftRows(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  mergeCells(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  setRowHeights(): Promise<void> {
+    throw new Error("a returned workbook is only read");
+  }
+  setNamedRange(): Promise<void> {
     throw new Error("a returned workbook is only read");
   }
   addSheet(): Promise<void> {

@@ -8,7 +8,7 @@ import { Day, dayFromSerial, usDate } from "../core/dates";
 import { CellValue, ParsedLog, isBlank, readLog } from "../core/log";
 import { checkLog } from "../core/checks";
 import { Finding } from "../core/findings";
-import { Narrative, ProspectiveTraining, buildNarrative } from "../core/narrative";
+import { Narrative, NarrativeKey, ProspectiveTraining, buildNarrative } from "../core/narrative";
 import {
   FiscalPeriod,
   PERIOD_NOTATIONS,
@@ -29,7 +29,14 @@ import {
   findReportSheet,
 } from "../workbook/layout";
 import { CellWrite, SheetGrid, WorkbookPort } from "../workbook/port";
-import { STYLE, fiscalYearText, narrativeBlock } from "../workbook/seed-layout";
+import { NARRATIVE_ORDER, fiscalYearText } from "../workbook/seed-layout";
+import {
+  BLOCK_NAMES,
+  BLOCK_NAME_PREFIX,
+  Block,
+  BlockStep,
+  planBlocks,
+} from "../workbook/ownership";
 
 /** The workbook names no period and none was given. */
 export class NoPeriodError extends Error {
@@ -179,7 +186,7 @@ export function filledTitle(title: string, period: FiscalPeriod, office?: string
   return m ? `${m[1]} ${office}` : dated;
 }
 
-/** The cells filling writes: figures, title, fiscal year, office, and the narrative block. */
+/** The cells filling writes around the chart: figures, title, fiscal year and office. */
 export function fillWrites(q: Quarterly): CellWrite[] {
   const { chart, report } = q;
   const writes: CellWrite[] = [];
@@ -203,31 +210,52 @@ export function fillWrites(q: Quarterly): CellWrite[] {
     });
   if (chart.office && q.office)
     writes.push({ row: chart.office.row, col: chart.office.col, value: q.office });
-  writes.push(...narrativeWrites(q));
   return writes;
 }
 
 /**
- * The narrative block is the add-in's: from the first narrative heading down, in that column,
- * it is rewritten from the log (old bullets cleared). Without headings it goes below the sheet.
+ * The steps that rewrite the add-in's own blocks of bullets (ownership.ts): where the workbook
+ * records them, or, in a workbook an earlier version filled, where its hard-wrapped bullets are.
  */
-function narrativeWrites(q: Quarterly): CellWrite[] {
-  const refs = Object.values(q.chart.narrative);
-  const start = refs.length > 0 ? Math.min(...refs.map((r) => r.row)) : q.chart.lastRow + 2;
-  const col = refs.length > 0 ? refs.find((r) => r.row === start)!.col : q.reportGrid.left;
-  const lines = narrativeBlock(q.narrative);
-  const writes: CellWrite[] = lines.map((l, i) => ({
-    row: start + i,
-    col,
-    value: l.value === "" ? null : l.value,
-    style: l.style,
-  }));
-  const grid = q.reportGrid;
-  for (let row = start + lines.length; row <= q.chart.lastRow; row++) {
-    const old = grid.values[row - grid.top]?.[col - grid.left];
-    if (!isBlank(old)) writes.push({ row, col, value: null, style: STYLE.bullet });
+export async function planFillBlocks(port: WorkbookPort, q: Quarterly): Promise<BlockStep[]> {
+  const names = await port.namedRanges(BLOCK_NAME_PREFIX);
+  const blocks: Partial<Record<NarrativeKey, Block>> = {};
+  for (const key of NARRATIVE_ORDER) {
+    const found = names.find((n) => n.name.toUpperCase() === BLOCK_NAMES[key].toUpperCase());
+    const r = found?.range;
+    if (r && r.sheet.toUpperCase() === q.chart.sheet.toUpperCase())
+      blocks[key] = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
   }
-  return writes;
+  const legacy = names.length === 0 && (await port.getSetting(SETTING.period)) !== undefined;
+  const columns = Object.values(q.chart.narrative).map((r) => r.col);
+  const columnWidths = new Map<number, number>();
+  if (columns.length > 0) {
+    for (let c = Math.min(...columns); c <= Math.max(q.chart.cumulativeCol, ...columns); c++)
+      columnWidths.set(c, await port.columnWidth(q.chart.sheet, c));
+  }
+  return planBlocks({
+    grid: q.reportGrid,
+    chart: q.chart,
+    blocks,
+    legacy,
+    bullets: q.narrative,
+    columnWidths,
+  });
+}
+
+/** Carry out the planned steps, in order. */
+async function runSteps(port: WorkbookPort, sheet: string, steps: readonly BlockStep[]) {
+  for (const step of steps) {
+    if (step.kind === "shift") await port.shiftRows(sheet, step.at, step.count);
+    else if (step.kind === "write") {
+      await port.writeCells(sheet, step.writes);
+      await port.mergeCells(sheet, step.merges);
+      await port.setRowHeights(sheet, step.heights);
+    } else {
+      const b = step.block;
+      await port.setNamedRange(step.name, b ? { sheet, ...b } : undefined);
+    }
+  }
 }
 
 export class FillRefusedError extends Error {
@@ -252,8 +280,11 @@ export async function fillQuarterly(
     );
   }
   const writes = fillWrites(q);
+  const steps = await planFillBlocks(port, q);
   await port.writeCells(q.chart.sheet, writes);
+  await runSteps(port, q.chart.sheet, steps);
   await port.setSetting(SETTING.period, formatPeriod(q.period));
   if (q.office) await port.setSetting(SETTING.office, q.office);
-  return { cells: writes.length, leftOut: q.report.log.invalidRows };
+  const blockCells = steps.reduce((n, st) => n + (st.kind === "write" ? st.writes.length : 0), 0);
+  return { cells: writes.length + blockCells, leftOut: q.report.log.invalidRows };
 }

@@ -19,10 +19,10 @@ import { LINE_KEYS, CHART_LINE, ChartFigures, SECTION } from "../core/chart";
 import { columnLetters } from "../core/findings";
 import { CellValue } from "../core/log";
 import { FiscalPeriod, formatPeriod } from "../core/period";
-import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
+import { CellWrite, NamedRange, SheetGrid, SheetRange, TableRef, WorkbookPort } from "./port";
 import { MarkSheetsResult, decideMarking, headerSections } from "./marking";
 import { CellStyle, LES_HEADER_FOOTER, SheetSpec } from "./sheet-spec";
-import { parseAddress } from "./address";
+import { parseAddress, parseSheetAddress } from "./address";
 
 /** Excel.run, or a stand-in for it (tests pass office-addin-mock's). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -185,6 +185,11 @@ function queueRun(sheet: Excel.Worksheet, run: readonly Write[], typedValues: bo
 /** Excel's column width is in points; a SheetSpec's (as in a file) is in characters. */
 export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** The inverse of columnWidthPoints: Excel's points back to characters. */
+export function columnWidthChars(points: number): number {
+  return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
 }
 
 function rowRuns(rows: readonly number[]): [number, number][] {
@@ -388,6 +393,111 @@ export class OfficeAdapter implements WorkbookPort {
     });
   }
 
+  /** Whole rows inserted (Range.insert Down) or deleted (Range.delete Up): one sync. */
+  async shiftRows(sheet: string, at: number, count: number): Promise<void> {
+    if (count === 0) return;
+    this.forget(`sheet:${sheet.toLowerCase()}`, "tables", "names");
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const rows = ws.getRange(`${at}:${at + Math.abs(count) - 1}`);
+      if (count > 0) rows.insert("Down");
+      else rows.delete("Up");
+      await context.sync();
+    });
+  }
+
+  /** Column width in characters, from Excel's points (one sync). */
+  async columnWidth(sheet: string, col: number): Promise<number> {
+    return this.run(async (context) => {
+      const format = context.workbook.worksheets
+        .getItem(sheet)
+        .getRangeByIndexes(0, col - 1, 1, 1).format;
+      format.load("columnWidth");
+      await context.sync();
+      return columnWidthChars(format.columnWidth);
+    });
+  }
+
+  /** Range.merge per range, in one sync (merging a merged range again changes nothing). */
+  async mergeCells(
+    sheet: string,
+    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
+  ): Promise<void> {
+    if (ranges.length === 0) return;
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const r of ranges)
+        ws.getRangeByIndexes(
+          r.top - 1,
+          r.left - 1,
+          r.bottom - r.top + 1,
+          r.right - r.left + 1
+        ).merge(false);
+      await context.sync();
+    });
+  }
+
+  async setRowHeights(
+    sheet: string,
+    heights: readonly { row: number; height: number }[]
+  ): Promise<void> {
+    if (heights.length === 0) return;
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const { row, height } of heights)
+        ws.getRangeByIndexes(row - 1, 0, 1, 1).getEntireRow().format.rowHeight = height;
+      await context.sync();
+    });
+  }
+
+  /** Workbook-scoped names and the cells each names: two syncs, whatever their number. */
+  async namedRanges(prefix: string): Promise<NamedRange[]> {
+    return this.remember(`names:${prefix.toLowerCase()}`, () =>
+      this.run(async (context) => {
+        const names = context.workbook.names;
+        names.load("items/name");
+        await context.sync();
+        const key = prefix.toUpperCase();
+        const mine = names.items.filter((n) => n.name.toUpperCase().startsWith(key));
+        const ranges = mine.map((n) => {
+          const r = n.getRangeOrNullObject();
+          r.load("address");
+          return r;
+        });
+        await context.sync();
+        return mine.map((n, i) => {
+          const r = ranges[i];
+          const range = r.isNullObject ? undefined : parseSheetAddress(r.address);
+          return range ? { name: n.name, range } : { name: n.name };
+        });
+      })
+    );
+  }
+
+  /** Replace the name (delete, then add over the range): one sync. */
+  async setNamedRange(name: string, range?: SheetRange): Promise<void> {
+    this.forget("names");
+    await this.run(async (context) => {
+      const names = context.workbook.names;
+      const old = names.getItemOrNullObject(name);
+      old.load("name");
+      await context.sync();
+      if (!old.isNullObject) old.delete();
+      if (range) {
+        const cells = context.workbook.worksheets
+          .getItem(range.sheet)
+          .getRangeByIndexes(
+            range.top - 1,
+            range.left - 1,
+            range.bottom - range.top + 1,
+            range.right - range.left + 1
+          );
+        names.add(name, cells);
+      }
+      await context.sync();
+    });
+  }
+
   /** Render a sheet description with the Excel API, in one sync. */
   async addSheet(spec: SheetSpec): Promise<void> {
     this.forget("sheets", "tables", `sheet:${spec.name.toLowerCase()}`);
@@ -403,6 +513,8 @@ export class OfficeAdapter implements WorkbookPort {
         ws.getRangeByIndexes(0, col - 1, 1, 1).getEntireColumn().format.columnWidth =
           columnWidthPoints(width);
       }
+      for (const { row, height } of spec.rowHeights ?? [])
+        ws.getRangeByIndexes(row - 1, 0, 1, 1).getEntireRow().format.rowHeight = height;
       for (const ref of spec.merges ?? []) ws.getRange(ref).merge(false);
       for (const v of spec.dataValidations ?? []) {
         ws.getRange(v.ref).dataValidation.rule = {

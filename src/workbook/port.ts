@@ -34,6 +34,21 @@ export interface CellWrite {
   readonly style?: CellStyle;
 }
 
+/** Cells of one sheet, rows and columns inclusive, 1-based. */
+export interface SheetRange {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** A workbook-scoped defined name; `range` is absent when it no longer names cells (#REF!). */
+export interface NamedRange {
+  readonly name: string;
+  readonly range?: SheetRange;
+}
+
 export interface WorkbookPort {
   /** Dates in cells are serial numbers of this system. */
   date1904(): Promise<boolean>;
@@ -43,6 +58,24 @@ export interface WorkbookPort {
   tables(): Promise<TableRef[]>;
   /** Write these cells and nothing else; styles and everything around them stay. */
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
+  /**
+   * Insert `count` blank rows before row `at` (count < 0: delete rows at..at-count-1); what is
+   * below moves, and every reference to it (formulas, names, merges, comments) with it.
+   */
+  shiftRows(sheet: string, at: number, count: number): Promise<void>;
+  /** A column's width, in characters of the default font. */
+  columnWidth(sheet: string, col: number): Promise<number>;
+  /** Merge each range into one cell (a range already merged so stays; others are left alone). */
+  mergeCells(
+    sheet: string,
+    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
+  ): Promise<void>;
+  /** Row heights in points. */
+  setRowHeights(sheet: string, heights: readonly { row: number; height: number }[]): Promise<void>;
+  /** The workbook-scoped defined names that begin with `prefix` (any case). */
+  namedRanges(prefix: string): Promise<NamedRange[]>;
+  /** Point a workbook-scoped name at cells, or remove it (no range). */
+  setNamedRange(name: string, range?: SheetRange): Promise<void>;
   /** Add a new sheet, built from a description (for setting a workbook up). */
   addSheet(spec: SheetSpec): Promise<void>;
   /** Append rows below a table's last row, growing the table. */

@@ -16,8 +16,6 @@ import {
 import {
   NARRATIVE_HEADINGS,
   NARRATIVE_INSTRUCTIONS,
-  NOTHING_TO_REPORT,
-  Narrative,
   NarrativeKey,
   PROSPECTIVE_HEADERS,
 } from "../core/narrative";
@@ -48,8 +46,8 @@ export const STYLE = {
   figure: { numFmt: "0", align: "right", border: "thin" },
   blankFigure: { border: "thin", fill: "EDEDED" },
   narrativeHeading: { bold: true, size: 12 },
-  instruction: { italic: true },
-  bullet: {},
+  instruction: { italic: true, wrap: true },
+  bullet: { wrap: true },
   marking: { bold: true },
   tableHeader: { bold: true, fill: "D9E1F2" },
   date: { numFmt: "mm/dd/yyyy" },
@@ -64,6 +62,8 @@ export const NARRATIVE_ROW = CHART_HEADER_ROW + FORM_ROWS.length + 2;
 export const LOG_VALIDATION_ROWS = 5000;
 
 export const BULLET = "• ";
+/** The label column of a new report: the chart's labels, and the narrative's wrapped text. */
+export const LABEL_WIDTH = 60;
 export const MARKING_NOTE =
   "For limited distribution and not for release outside the Department of Homeland Security";
 
@@ -81,24 +81,27 @@ export interface BlockLine {
   readonly style: CellStyle;
 }
 
-const ORDER: readonly NarrativeKey[] = ["significant", "prospective", "outreach"];
+/** The seed's order of the narrative sections. */
+export const NARRATIVE_ORDER: readonly NarrativeKey[] = ["significant", "prospective", "outreach"];
 
+/** Excel's default row height (one line of 11-point text) and its limit, in points. */
+export const LINE_HEIGHT = 15;
+export const MAX_ROW_HEIGHT = 409;
 /**
- * Narrative text is broken into lines of at most this many characters, each in its own row:
- * a wrapped cell would need a row height that neither adapter can set portably, and overlong
- * single-line cells are cut off when the report is printed.
+ * How an earlier version of the add-in continued a hard-wrapped bullet on the next row: it is
+ * recognised, and cleaned once, when such a workbook is filled again (ownership.ts).
  */
-export const NARRATIVE_LINE_CHARS = 85;
-const CONTINUATION = "   ";
+export const CONTINUATION = "   ";
 
-export function wrapText(text: string, width = NARRATIVE_LINE_CHARS, indent = ""): string[] {
+/** Words in lines of at most `width` characters (a longer word stands on its own line). */
+export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter((w) => w !== "")) {
     const candidate = line === "" ? word : `${line} ${word}`;
     if (candidate.length > width && line !== "") {
       lines.push(line);
-      line = indent + word;
+      line = word;
     } else {
       line = candidate;
     }
@@ -108,27 +111,29 @@ export function wrapText(text: string, width = NARRATIVE_LINE_CHARS, indent = ""
 }
 
 /**
- * The narrative block, top to bottom, in the seed's order: each heading, its instruction, its
- * bullets (or "Nothing to report" once filled), then the marking. `tips init` writes it empty;
- * filling rewrites it from the log. A bullet's continuation lines are indented, without a dot.
+ * The height a row needs to print a wrapped text whole in a column this many characters wide.
+ * A character of text is taken as one unit of column width (Excel's unit is the width of a
+ * digit, wider than most letters), so the estimate errs on the tall side, never cuts a line.
  */
-export function narrativeBlock(narrative?: Narrative): BlockLine[] {
+export function wrappedRowHeight(text: string, columnWidth: number): number {
+  const lines = Math.max(1, wrapText(text, Math.max(10, Math.floor(columnWidth))).length);
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
+}
+
+/**
+ * The narrative of a new workbook, top to bottom, in the seed's order: each heading and its
+ * instruction (one wrapped cell), then the marking lines. Filling adds the bullets as the
+ * add-in's own blocks (ownership.ts); instructions go only into workbooks the add-in creates.
+ */
+export function narrativeBlock(): BlockLine[] {
   const lines: BlockLine[] = [];
-  const add = (text: string, style: CellStyle, indent = ""): void => {
-    for (const l of wrapText(text, NARRATIVE_LINE_CHARS, indent)) lines.push({ value: l, style });
-  };
-  for (const key of ORDER) {
+  for (const key of NARRATIVE_ORDER) {
     lines.push({ value: NARRATIVE_HEADINGS[key], style: STYLE.narrativeHeading });
-    add(NARRATIVE_INSTRUCTIONS[key], STYLE.instruction);
-    if (narrative) {
-      const bullets = narrative[key];
-      if (bullets.length === 0) lines.push({ value: NOTHING_TO_REPORT, style: STYLE.bullet });
-      for (const b of bullets) add(BULLET + b, STYLE.bullet, CONTINUATION);
-    }
+    lines.push({ value: NARRATIVE_INSTRUCTIONS[key], style: STYLE.instruction });
     lines.push({ value: "", style: {} });
   }
   lines.push({ value: LES_MARKING, style: STYLE.marking });
-  add(MARKING_NOTE, STYLE.instruction);
+  lines.push({ value: MARKING_NOTE, style: STYLE.instruction });
   return lines;
 }
 
@@ -177,18 +182,23 @@ export function reportSheet(
     }
   });
   const merges = [`A1:C1`, `B${CHART_HEADER_ROW - 1}:C${CHART_HEADER_ROW - 1}`];
+  const rowHeights: { row: number; height: number }[] = [];
   narrativeBlock().forEach((l, i) => {
     const row = NARRATIVE_ROW + i;
-    if (l.value !== "") cells.push({ row, col: label, value: l.value, style: l.style });
+    if (l.value === "") return;
+    cells.push({ row, col: label, value: l.value, style: l.style });
+    if (l.style === STYLE.instruction)
+      rowHeights.push({ row, height: wrappedRowHeight(l.value, LABEL_WIDTH) });
   });
   return {
     name,
     cells,
     columnWidths: [
-      { col: label, width: 44 },
+      { col: label, width: LABEL_WIDTH },
       { col: quarter, width: 13 },
       { col: cumulative, width: 13 },
     ],
+    rowHeights,
     merges,
     headerFooter: LES_HEADER_FOOTER,
   };

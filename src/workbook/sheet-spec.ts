@@ -27,6 +27,8 @@ export interface SheetSpec {
   readonly name: string;
   readonly cells: readonly SpecCell[];
   readonly columnWidths?: readonly { col: number; width: number }[];
+  /** Heights in points of rows that need one (wrapped text prints whole only at its height). */
+  readonly rowHeights?: readonly { row: number; height: number }[];
   /** A1 ranges such as "A1:C1". */
   readonly merges?: readonly string[];
   /** Drop-down lists: each cell of `ref` accepts only the listed values. */

@@ -4,12 +4,12 @@
  * once, so a failure leaves no file half-written.
  */
 import { CellValue } from "../core/log";
-import { CellWrite, SheetGrid, TableRef, WorkbookPort } from "./port";
+import { CellWrite, NamedRange, SheetGrid, SheetRange, TableRef, WorkbookPort } from "./port";
 import { MarkSheetsResult, MarkVerdict, combineVerdicts, decideMarkingCodes } from "./marking";
 import { SheetSpec } from "./sheet-spec";
 import { XlsxWorkbook, createWorkbook, openWorkbook } from "./xlsx";
 import { LayoutError } from "./layout";
-import { formatRange, parseAddress } from "./address";
+import { absoluteAddress, formatRange, parseAddress, parseSheetAddress } from "./address";
 
 export class XlsxAdapter implements WorkbookPort {
   constructor(readonly book: XlsxWorkbook) {}
@@ -55,6 +55,44 @@ export class XlsxAdapter implements WorkbookPort {
         ...(w.style ? { style: this.book.styleId(w.style) } : {}),
       }))
     );
+  }
+
+  async shiftRows(sheet: string, at: number, count: number): Promise<void> {
+    this.book.shiftRows(sheet, at, count);
+  }
+
+  async columnWidth(sheet: string, col: number): Promise<number> {
+    return this.book.columnWidth(sheet, col);
+  }
+
+  async mergeCells(
+    sheet: string,
+    ranges: readonly { top: number; left: number; bottom: number; right: number }[]
+  ): Promise<void> {
+    this.book.mergeCells(sheet, ranges);
+  }
+
+  async setRowHeights(
+    sheet: string,
+    heights: readonly { row: number; height: number }[]
+  ): Promise<void> {
+    this.book.setRowHeights(sheet, new Map(heights.map((h) => [h.row, h.height])));
+  }
+
+  async namedRanges(prefix: string): Promise<NamedRange[]> {
+    const key = prefix.toUpperCase();
+    return this.book
+      .definedNames()
+      .filter((n) => n.localSheet === undefined && n.name.toUpperCase().startsWith(key))
+      .map((n) => {
+        const range = parseSheetAddress(n.ref);
+        return range ? { name: n.name, range } : { name: n.name };
+      });
+  }
+
+  async setNamedRange(name: string, range?: SheetRange): Promise<void> {
+    if (range) this.book.setDefinedName(name, absoluteAddress(range.sheet, range));
+    else this.book.deleteDefinedName(name);
   }
 
   async addSheet(spec: SheetSpec): Promise<void> {

@@ -13,7 +13,7 @@ import { convertWithLibreOffice } from "./libreoffice";
 const esc = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-type Cell =
+export type Cell =
   | string
   | number
   | null
@@ -22,7 +22,7 @@ type Cell =
   | { text: string; validation: string }
   | { text: string; style: string; span?: number };
 
-function cell(c: Cell): string {
+export function cell(c: Cell): string {
   if (c === null) return "<table:table-cell/>";
   if (typeof c === "number")
     return `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>`;
@@ -41,7 +41,7 @@ function cell(c: Cell): string {
   return `<table:table-cell table:style-name="${c.style}"${span} office:value-type="string"><text:p>${esc(c.text)}</text:p></table:table-cell>${covered}`;
 }
 
-const row = (cells: Cell[]): string =>
+export const row = (cells: Cell[]): string =>
   `<table:table-row>${cells.map(cell).join("")}</table:table-row>`;
 
 /** The chart starts in column C, row 8 (its header row); the figure cells are D and E. */
@@ -76,9 +76,9 @@ export function officeWorkbookFods(): string {
   report.push(
     [],
     [null, null, "Significant Outreach Activity"],
-    [null, null, "Old bullet that fill replaces"],
+    [null, null, "Office text under Significant: stays"],
     [null, null, "Outreach Activity"],
-    [null, null, "Another old bullet"]
+    [null, null, "Office text under Outreach: stays"]
   );
 
   const log: Cell[][] = [LOG_HEADERS.slice()];
@@ -132,8 +132,25 @@ export function officeWorkbookFods(): string {
     ["Total", { formula: "of:=[.B2]+[.B3]" }],
   ];
 
+  return fodsDocument(
+    [
+      { name: "Quarterly Report", rows: report },
+      { name: "Outreach Log", rows: log },
+      { name: "Notes", rows: notes },
+    ],
+    `<table:content-validations><table:content-validation table:name="sector" table:condition="of:cell-content-is-in-list(&quot;NGO&quot;;&quot;Law Enforcement&quot;)" table:allow-empty-cell="true" table:base-cell-address="'Outreach Log'.B2"/></table:content-validations>`,
+    `<table:named-expressions><table:named-range table:name="OfficeBudget" table:base-cell-address="$Notes.$B$2" table:cell-range-address="$Notes.$B$2"/></table:named-expressions>`
+  );
+}
+
+/** A flat ODS document of these sheets (with what goes before and after them). */
+export function fodsDocument(
+  tables: readonly { name: string; rows: Cell[][] }[],
+  before = "",
+  after = ""
+): string {
   const table = (name: string, rows: Cell[][]): string =>
-    `<table:table table:name="${name}">${rows.map(row).join("")}</table:table>`;
+    `<table:table table:name="${esc(name)}">${rows.map(row).join("")}</table:table>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:automatic-styles>
@@ -141,11 +158,9 @@ export function officeWorkbookFods(): string {
 <style:style style:name="bold" style:family="table-cell"><style:table-cell-properties fo:background-color="#ffff00"/><style:text-properties fo:font-weight="bold"/></style:style>
 </office:automatic-styles>
 <office:body><office:spreadsheet>
-<table:content-validations><table:content-validation table:name="sector" table:condition="of:cell-content-is-in-list(&quot;NGO&quot;;&quot;Law Enforcement&quot;)" table:allow-empty-cell="true" table:base-cell-address="'Outreach Log'.B2"/></table:content-validations>
-${table("Quarterly Report", report)}
-${table("Outreach Log", log)}
-${table("Notes", notes)}
-<table:named-expressions><table:named-range table:name="OfficeBudget" table:base-cell-address="$Notes.$B$2" table:cell-range-address="$Notes.$B$2"/></table:named-expressions>
+${before}
+${tables.map((t) => table(t.name, t.rows)).join("\n")}
+${after}
 </office:spreadsheet></office:body></office:document>`;
 }
 

@@ -83,6 +83,7 @@ export class FakeSheet {
   readonly merges: string[] = [];
   readonly validations: { ref: string; source: string }[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   readonly charts: FakeChart[] = [];
   freeze?: { rows: number; cols: number };
   constructor(public name: string) {}
@@ -104,6 +105,32 @@ export class FakeSheet {
           this.cells.set(`${top + i}:${left + j}`, { value: v as string | number | boolean });
       })
     );
+  }
+
+  /** Whole rows inserted before `at` (count > 0) or deleted from it (count < 0), as Excel does. */
+  shiftRows(at: number, count: number): void {
+    const move = (r: number): number | null =>
+      r < at ? r : count > 0 ? r + count : r < at - count ? null : r + count;
+    const cells = [...this.cells];
+    this.cells.clear();
+    for (const [key, c] of cells) {
+      const [r, col] = key.split(":").map(Number);
+      const to = move(r);
+      if (to !== null) this.cells.set(`${to}:${col}`, c);
+    }
+    const merges = this.merges.splice(0).flatMap((ref) => {
+      const b = parseRef(ref);
+      const top = move(b.top) ?? at;
+      const bottom = move(b.bottom) ?? at - 1;
+      return bottom < top ? [] : [`${letters(b.left)}${top}:${letters(b.right)}${bottom}`];
+    });
+    this.merges.push(...merges);
+    const heights = [...this.rowHeights];
+    this.rowHeights.clear();
+    for (const [r, h] of heights) {
+      const to = move(r);
+      if (to !== null) this.rowHeights.set(to, h);
+    }
   }
 
   usedBox(): Box | undefined {
@@ -132,6 +159,8 @@ export function letters(col: number): string {
 
 export function parseRef(ref: string): Box {
   const local = ref.slice(ref.lastIndexOf("!") + 1);
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(local);
+  if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: 16384 };
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local);
   if (!m) throw new Error(`fake Excel: bad address ${ref}`);
   const col = (s: string) =>
@@ -175,6 +204,8 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
   readonly custom = new Map<string, { key: string; value: unknown }>();
+  /** Workbook-scoped names: the sheet and cells each names (null once its cells are deleted). */
+  readonly names = new Map<string, { name: string; sheet: string; box: Box | null }>();
   readonly settings = new Map<string, unknown>();
   date1904 = false;
   selected?: { sheet: string; address: string };
@@ -363,6 +394,7 @@ export class FakeExcel {
     const workbook = {
       worksheets: this.worksheets(),
       tables: this.tableCollection(() => this.tables),
+      names: this.nameCollection(),
       properties: { custom: this.customProperties() },
       settings: this.settingCollection(),
       functions: {
@@ -374,6 +406,59 @@ export class FakeExcel {
       },
     };
     return { workbook, application: app, sync: () => this.sync() };
+  }
+
+  /** Rows inserted or deleted on a sheet: its cells, its tables and the names on it move. */
+  shiftRows(sheetName: string, at: number, count: number): void {
+    const sheet = this.sheet(sheetName);
+    sheet.shiftRows(at, count);
+    const move = (r: number): number | null =>
+      r < at ? r : count > 0 ? r + count : r < at - count ? null : r + count;
+    const span = (b: Box): Box | null => {
+      const top = move(b.top) ?? at;
+      const bottom = move(b.bottom) ?? at - 1;
+      return bottom < top ? null : { ...b, top, bottom };
+    };
+    for (const t of this.tables) if (t.sheet === sheet.name) Object.assign(t, span(t) ?? t);
+    for (const n of this.names.values())
+      if (n.box && n.sheet.toLowerCase() === sheet.name.toLowerCase()) n.box = span(n.box);
+  }
+
+  private nameCollection(): unknown {
+    const item = (key: string, isNull?: () => boolean) =>
+      this.make({
+        kind: "NamedItem",
+        isNull,
+        state: () => ({ name: this.names.get(key)?.name ?? "" }),
+        methods: {
+          delete: () => this.enqueue("names.delete", () => void this.names.delete(key)),
+          getRangeOrNullObject: () => {
+            const n = () => this.names.get(key);
+            return this.range(
+              () => n()?.sheet ?? "",
+              () => n()?.box as Box,
+              () => !n()?.box
+            );
+          },
+        },
+      });
+    return this.make({
+      kind: "NamedItemCollection",
+      items: () => [...this.names.keys()].map((k) => item(k)),
+      methods: {
+        getItemOrNullObject: (name: string) =>
+          item(name.toUpperCase(), () => !this.names.has(name.toUpperCase())),
+        add: (name: string, ref: Excel.Range) => {
+          this.enqueue("names.add", () => {
+            const key = name.toUpperCase();
+            if (this.names.has(key)) throw new Error(`InvalidArgument: the name ${name} exists`);
+            const r = ref as unknown as { __box: () => Box; __sheet: () => string };
+            this.names.set(key, { name, sheet: r.__sheet(), box: r.__box() });
+          });
+          return item(name.toUpperCase());
+        },
+      },
+    });
   }
 
   private worksheets(): unknown {
@@ -506,7 +591,13 @@ export class FakeExcel {
             const b = resolve();
             for (let col = b.left; col <= b.right; col++) sheet().columnWidths.set(col, Number(v));
           },
+          rowHeight: (v) => {
+            const b = resolve();
+            for (let row = b.top; row <= b.bottom; row++) sheet().rowHeights.set(row, Number(v));
+          },
         },
+        // Excel's default column is 8.43 characters wide: 64 pixels, 48 points.
+        state: () => ({ columnWidth: sheet().columnWidths.get(resolve().left) ?? 48 }),
         children: {
           font: () => this.make({ kind: "RangeFont", writes: fontWrites }),
           fill: () =>
@@ -610,10 +701,26 @@ export class FakeExcel {
         getResizedRange: (dr: number, dc: number) =>
           derive((b) => ({ ...b, bottom: b.bottom + dr, right: b.right + dc })),
         getEntireColumn: () => derive((b) => ({ ...b, top: 1, bottom: 1048576 })),
+        getEntireRow: () => derive((b) => ({ ...b, left: 1, right: 16384 })),
+        insert: (shift: string) =>
+          this.enqueue("range.insert", () => {
+            const b = resolve();
+            if (shift !== "Down" || b.left !== 1 || b.right !== 16384)
+              throw new Error("fake Excel: only whole rows are inserted (Down)");
+            this.shiftRows(sheetName(), b.top, b.bottom - b.top + 1);
+          }),
+        delete: (shift: string) =>
+          this.enqueue("range.delete", () => {
+            const b = resolve();
+            if (shift !== "Up" || b.left !== 1 || b.right !== 16384)
+              throw new Error("fake Excel: only whole rows are deleted (Up)");
+            this.shiftRows(sheetName(), b.top, -(b.bottom - b.top + 1));
+          }),
         merge: () =>
           this.enqueue("merge", () => {
             const b = resolve();
-            sheet().merges.push(`${letters(b.left)}${b.top}:${letters(b.right)}${b.bottom}`);
+            const ref = `${letters(b.left)}${b.top}:${letters(b.right)}${b.bottom}`;
+            if (!sheet().merges.includes(ref)) sheet().merges.push(ref);
           }),
         select: () =>
           this.enqueue("select", () => {
@@ -663,7 +770,8 @@ export class FakeExcel {
     });
     // The box, for methods that take a range argument (resolved at sync).
     return new Proxy(handle as object, {
-      get: (t, prop) => (prop === "__box" ? resolve : Reflect.get(t, prop)),
+      get: (t, prop) =>
+        prop === "__box" ? resolve : prop === "__sheet" ? sheetName : Reflect.get(t, prop),
       set: (t, prop, v) => Reflect.set(t, prop, v),
     });
   }

@@ -7,7 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unzipSync, strFromU8 } from "fflate";
+import { strFromU8 } from "fflate";
+import { parts, sheetPart } from "../helpers/package-parts";
 import { run } from "../../src/cli/main";
 import { LINE_KEYS } from "../../src/core/chart";
 import { parsePeriod } from "../../src/core/period";
@@ -35,20 +36,6 @@ beforeAll(async () => {
   if (code !== 0) throw new Error(`fill failed: ${out.join("\n")}`);
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const parts = (file: string): Record<string, Uint8Array> => unzipSync(readFileSync(file));
-
-/** The worksheet part that holds a sheet, by name, from workbook.xml and its rels. */
-function sheetPart(files: Record<string, Uint8Array>, name: string): string {
-  const workbook = strFromU8(files["xl/workbook.xml"]);
-  const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]);
-  const sheet = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  const target =
-    new RegExp(`<Relationship [^>]*Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
-    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet[1]}"`).exec(rels);
-  return target![1].replace(/^\/?(xl\/)?/, "xl/");
-}
 
 /** Each cell's exact XML, by its address. */
 function cellsXml(xml: string): Map<string, string> {
@@ -86,7 +73,18 @@ test("every part but the report sheet and the settings is byte-for-byte the same
   expect(strFromU8(after["xl/workbook.xml"])).toMatch(/OfficeBudget/);
 });
 
-test("in the report sheet, every cell the add-in does not own keeps its exact XML", async () => {
+/** The cells of the add-in's blocks, from the names the filled workbook records them under. */
+function blockCells(workbookXml: string): Set<string> {
+  const cells = new Set<string>();
+  for (const m of workbookXml.matchAll(
+    /<definedName name="TIPS_[^"]*">[^<]*!\$([A-Z]+)\$(\d+)(?::\$[A-Z]+\$(\d+))?<\/definedName>/g
+  )) {
+    for (let r = Number(m[2]); r <= Number(m[3] ?? m[2]); r++) cells.add(`${m[1]}${r}`);
+  }
+  return cells;
+}
+
+test("in the report sheet, every cell the add-in does not own keeps its exact XML, in order, at its row or moved down", async () => {
   const before = parts(original);
   const after = parts(filled);
   const report = sheetPart(before, "Quarterly Report");
@@ -94,20 +92,52 @@ test("in the report sheet, every cell the add-in does not own keeps its exact XM
     period: "FY2007 Q3",
   });
   const owned = new Set(fillWrites(q).map((w) => `${columnLetters(w.col)}${w.row}`));
-  const old = cellsXml(strFromU8(before[report]));
-  const now = cellsXml(strFromU8(after[report]));
+  const blocks = blockCells(strFromU8(after["xl/workbook.xml"]));
+  expect(blocks.size).toBeGreaterThan(0);
+  // Column by column: the office's cells, without their address, in the same order.
+  const byColumn = (cells: Map<string, string>, skip: Set<string>) => {
+    const cols = new Map<string, { row: number; xml: string }[]>();
+    for (const [address, xml] of cells) {
+      if (skip.has(address)) continue;
+      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(address)!;
+      const list = cols.get(col) ?? [];
+      list.push({ row: Number(row), xml: xml.replace(/ r="[A-Z]+\d+"/, "") });
+      cols.set(col, list);
+    }
+    for (const list of cols.values()) list.sort((a, b) => a.row - b.row);
+    return cols;
+  };
+  const old = byColumn(cellsXml(strFromU8(before[report])), owned);
+  const now = byColumn(cellsXml(strFromU8(after[report])), new Set([...owned, ...blocks]));
   let kept = 0;
-  for (const [address, xml] of old) {
-    if (owned.has(address)) continue;
-    expect([address, now.get(address)]).toEqual([address, xml]);
-    kept++;
+  for (const [col, list] of old) {
+    const got = now.get(col) ?? [];
+    expect([col, got.map((c) => c.xml)]).toEqual([col, list.map((c) => c.xml)]);
+    list.forEach((c, i) => expect(got[i].row).toBeGreaterThanOrEqual(c.row));
+    kept += list.length;
   }
   expect(kept).toBeGreaterThan(40);
-  // Outside the cells: merges and everything else of the sheet are unchanged.
+  // The office's text under both headings is still there, each under its own heading, and
+  // the add-in's bullets went below it.
+  const grid = await XlsxAdapter.fromBytes(readFileSync(filled)).readSheet("Quarterly Report");
+  const rowOf = (t: string) => grid.values.findIndex((r) => r.some((v) => v === t));
+  const bullet = grid.values.findIndex((r) => String(r[2] ?? "").startsWith("• 04/15/2007"));
+  expect(rowOf("Significant Outreach Activity")).toBeLessThan(
+    rowOf("Office text under Significant: stays")
+  );
+  expect(rowOf("Office text under Significant: stays")).toBeLessThan(bullet);
+  expect(bullet).toBeLessThan(rowOf("Outreach Activity"));
+  expect(rowOf("Outreach Activity")).toBeLessThan(rowOf("Office text under Outreach: stays"));
+  // Outside the cells: merges and everything else of the sheet are unchanged, but for the
+  // add-in's own bullets, each merged across the chart's columns.
   const outside = (xml: string) =>
     xml
       .replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, "")
-      .replace(/<dimension [^>]*\/>/, "");
+      .replace(/<dimension [^>]*\/>/, "")
+      .replace(/<mergeCell ref="([A-Z]+\d+):[A-Z]+\d+"\/>/g, (m, first: string) =>
+        blocks.has(first) ? "" : m
+      )
+      .replace(/<mergeCells count="\d+">/, "<mergeCells>");
   expect(outside(strFromU8(after[report]))).toBe(outside(strFromU8(before[report])));
   expect(strFromU8(after[report])).toMatch(/<mergeCell /);
 });

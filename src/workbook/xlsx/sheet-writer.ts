@@ -31,6 +31,8 @@ export interface SheetSpec {
   readonly cells: readonly SpecCell[];
   /** Widths in Excel's character units. */
   readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
+  /** Heights in points of rows that need one (wrapped text prints whole only at its height). */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
   /** Merged ranges such as "A1:C1". */
   readonly merges?: readonly string[];
   /** Drop-down lists: each cell of `ref` accepts only the listed values (an error otherwise). */
@@ -273,6 +275,7 @@ export function worksheetXml(
   if (tableRelId) tail.push(`<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`);
 
   // The cells, row by row; their XML is joined a block at a time (PIECES), then once.
+  const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   const data: string[] = ["<sheetData>"];
   const pieces: string[] = [];
   const opens: string[] = [];
@@ -305,7 +308,12 @@ export function worksheetXml(
       }
       row = c.row;
       rowText = String(row);
-      pieces.push(`<row r="${rowText}">`);
+      const ht = heights.get(row);
+      pieces.push(
+        ht === undefined
+          ? `<row r="${rowText}">`
+          : `<row r="${rowText}" ht="${ht}" customHeight="1">`
+      );
       if (top === 0) top = row;
       bottom = row;
     }

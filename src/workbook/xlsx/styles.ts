@@ -136,6 +136,9 @@ export class StyleRegistry {
         continue;
       }
       if (section in CHILD && el.local === CHILD[section as Section]) {
+        // A format written by an earlier fill is found again, not added a second time.
+        const key = `${section}\u0000${this.text.slice(el.start, el.end)}`;
+        if (!this.reuse.has(key)) this.reuse.set(key, this.counts[section as Section]);
         this.counts[section as Section]++;
         if (section === "fonts" && firstFont.length === 0) firstFont.push(el);
         if (section === "numFmts") {

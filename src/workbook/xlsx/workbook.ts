@@ -1,7 +1,9 @@
 /** XlsxWorkbook: an .xlsx package opened for reading and for surgical edits. */
-import { parseRange, formatRange } from "./cellref";
+import { CellRange, parseRange, formatRange } from "./cellref";
+import { withMerges } from "./merges";
 import { customProperties, setCustomProperty } from "./custom-properties";
 import {
+  ElementSpan,
   appendChild,
   attrOf,
   ensureNamespace,
@@ -19,11 +21,22 @@ import {
 } from "./header-footer";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, Package, REL_TYPE, relKind } from "./package";
 import { CellUpdate, patchWorksheetXml } from "./patch";
+import { columnWidthOf, withRowHeights } from "./row-height";
 import { SharedStringWriter } from "./shared-strings";
 import { readSharedStrings, readWorksheet } from "./sheet-reader";
 import { MAIN_NS, REL_NS, SheetSpec, checkTableName, tableXml, worksheetXml } from "./sheet-writer";
 import { MINIMAL_STYLES_XML, StyleRegistry, StyleSpec } from "./styles";
-import { decodeText, decodeXstring, escapeAttr } from "./xml";
+import { decodeText, decodeXstring, escapeAttr, escapeText } from "./xml";
+import {
+  RowShift,
+  shiftAnchorsXml,
+  shiftChartXml,
+  shiftCommentsXml,
+  shiftFormulaRows,
+  shiftWorksheetXml,
+  shiftedRef,
+} from "./row-shift";
+
 import { startsWithZipSignature } from "./zip";
 
 export interface TableInfo {
@@ -437,6 +450,186 @@ export class XlsxWorkbook {
     this.grids.delete(s.part);
     if (formulasRemoved) this.removeCalcChain();
     this.setFullCalcOnLoad();
+  }
+
+  /**
+   * Inserts `count` blank rows before row `at` of a worksheet (or, with a negative count, deletes
+   * rows at..at-count-1), moving everything below as Excel does: see row-shift.ts. Formulas on
+   * every sheet, defined names, tables, comments, drawings and chart series that point at the
+   * moved rows follow them.
+   */
+  shiftRows(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    if (s.kind !== "worksheet")
+      throw new RangeError(`"${s.name}" is a chart sheet: it has no rows.`);
+    if (!Number.isInteger(at) || at < 1 || !Number.isInteger(count))
+      throw new RangeError(`Cannot shift rows at ${at} by ${count}.`);
+    if (count === 0) return;
+    const shift: RowShift = { at, count };
+    for (const other of this.sheets) {
+      if (other.kind !== "worksheet" || !this.pkg.has(other.part)) continue;
+      const before = this.pkg.readText(other.part);
+      const after = shiftWorksheetXml(before, other.part, shift, s.name, other === s);
+      if (after !== before) {
+        this.pkg.write(other.part, after);
+        this.grids.delete(other.part);
+      }
+    }
+    for (const rel of this.pkg.relationships(s.part)) {
+      if (!this.pkg.has(rel.part)) continue;
+      const kind = relKind(rel.type);
+      const text = this.pkg.readText(rel.part);
+      let next = text;
+      if (kind === "comments" || kind === "threadedComment")
+        next = shiftCommentsXml(text, rel.part, shift);
+      else if (kind === "vmlDrawing" || kind === "drawing")
+        next = shiftAnchorsXml(text, rel.part, shift);
+      else if (kind === "table") next = this.shiftTableXml(text, rel.part, shift);
+      if (next !== text) this.pkg.write(rel.part, next);
+    }
+    for (const part of this.pkg.parts()) {
+      if (!/^xl\/charts\/chart[^/]*\.xml$/i.test(part)) continue;
+      const text = this.pkg.readText(part);
+      const next = shiftChartXml(text, part, shift, s.name);
+      if (next !== text) this.pkg.write(part, next);
+    }
+    this.shiftDefinedNames(shift, s.name);
+    this.tableCache = null;
+    this.removeCalcChain();
+    this.setFullCalcOnLoad();
+  }
+
+  /** A column's width in characters, as the sheet records it (or the default). */
+  columnWidth(sheet: string, col: number): number {
+    const s = this.sheet(sheet);
+    return s.kind === "worksheet" ? columnWidthOf(this.pkg.readText(s.part), s.part, col) : 0;
+  }
+
+  /** Merges each range into one cell, leaving merges the sheet has (see merges.ts). */
+  mergeCells(sheet: string, ranges: readonly CellRange[]): void {
+    const s = this.sheet(sheet);
+    if (s.kind !== "worksheet" || ranges.length === 0) return;
+    const before = this.pkg.readText(s.part);
+    const after = withMerges(before, s.part, ranges);
+    if (after !== before) this.pkg.write(s.part, after);
+  }
+
+  /** Gives rows a height in points (rows with no cells are left as they are). */
+  setRowHeights(sheet: string, heights: ReadonlyMap<number, number>): void {
+    const s = this.sheet(sheet);
+    if (s.kind !== "worksheet") return;
+    const before = this.pkg.readText(s.part);
+    const after = withRowHeights(before, s.part, heights);
+    if (after !== before) this.pkg.write(s.part, after);
+  }
+
+  /**
+   * Sets a defined name to a formula (such as `'Quarterly Report'!$A$40:$A$44`), workbook-scoped
+   * or local to one sheet; an existing name of the same scope is replaced in place.
+   */
+  setDefinedName(name: string, formula: string, localSheet?: string): void {
+    const localId = this.localSheetId(localSheet);
+    const part = this.workbookPart;
+    const text = this.pkg.readText(part);
+    const { root, elements } = scanElements(text, part, 2);
+    const existing = this.definedNameElement(elements, name, localId);
+    const local = localId === undefined ? "" : ` localSheetId="${localId}"`;
+    const element = `<${root.prefix}definedName name="${escapeAttr(name)}"${local}>${escapeText(formula)}</${root.prefix}definedName>`;
+    let out: string;
+    if (existing) out = splice(text, existing.openEnd, existing.contentEnd, escapeText(formula));
+    else {
+      const list = elements.find((e) => e.depth === 1 && e.local === "definedNames");
+      if (list) out = appendChild(text, list, element);
+      else {
+        const before = elements.find(
+          (e) => e.depth === 1 && (e.local === "calcPr" || AFTER_CALC_PR.includes(e.local))
+        );
+        const at = before ? before.start : root.contentEnd;
+        out = splice(
+          text,
+          at,
+          at,
+          `<${root.prefix}definedNames>${element}</${root.prefix}definedNames>`
+        );
+      }
+    }
+    this.pkg.write(part, out);
+    this.parseWorkbook();
+  }
+
+  /** Removes a defined name of that scope, if the workbook has it. */
+  deleteDefinedName(name: string, localSheet?: string): void {
+    const part = this.workbookPart;
+    const text = this.pkg.readText(part);
+    const { elements } = scanElements(text, part, 2);
+    const el = this.definedNameElement(elements, name, this.localSheetId(localSheet));
+    if (!el) return;
+    const list = elements.find((e) => e.depth === 1 && e.local === "definedNames");
+    const only = list && elements.filter((e) => e.local === "definedName").length === 1;
+    this.pkg.write(
+      part,
+      only && list ? splice(text, list.start, list.end, "") : splice(text, el.start, el.end, "")
+    );
+    this.parseWorkbook();
+  }
+
+  private localSheetId(localSheet: string | undefined): number | undefined {
+    if (localSheet === undefined) return undefined;
+    const i = this.sheets.indexOf(this.sheet(localSheet));
+    return i;
+  }
+
+  private definedNameElement(
+    elements: Array<ElementSpan & { depth: number }>,
+    name: string,
+    localId: number | undefined
+  ): (ElementSpan & { depth: number }) | undefined {
+    const key = name.toUpperCase();
+    return elements.find((e) => {
+      if (e.local !== "definedName" || (attrOf(e, "name") ?? "").toUpperCase() !== key)
+        return false;
+      const id = attrOf(e, "localSheetId");
+      return localId === undefined ? id === undefined : Number(id) === localId;
+    });
+  }
+
+  private shiftTableXml(text: string, part: string, shift: RowShift): string {
+    const { root, elements } = scanElements(text, part);
+    const edits: Array<{ el: typeof root; ref: string }> = [];
+    for (const el of [root, ...elements.filter((e) => e.local === "autoFilter")]) {
+      const ref = attrOf(el, "ref");
+      const next = ref ? shiftedRef(ref, shift) : null;
+      if (ref && next === null)
+        throw new RangeError(`Deleting those rows would delete the whole table in ${part}.`);
+      if (ref && next && next !== ref) edits.push({ el, ref: next });
+    }
+    let out = text;
+    for (const { el, ref } of edits.sort((a, b) => b.el.start - a.el.start))
+      out = splice(
+        out,
+        el.start,
+        el.openEnd,
+        setAttributes(out.slice(el.start, el.openEnd), { ref })
+      );
+    return out;
+  }
+
+  private shiftDefinedNames(shift: RowShift, sheetName: string): void {
+    const part = this.workbookPart;
+    const text = this.pkg.readText(part);
+    const { elements } = scanElements(text, part, 2);
+    const same = (q: string | undefined): boolean =>
+      q !== undefined && q.toUpperCase() === sheetName.toUpperCase();
+    let out = text;
+    for (const el of elements.filter((e) => e.local === "definedName").reverse()) {
+      const before = decodeText(text.slice(el.openEnd, el.contentEnd));
+      const after = shiftFormulaRows(before, shift, same);
+      if (after !== before) out = splice(out, el.openEnd, el.contentEnd, escapeText(after));
+    }
+    if (out !== text) {
+      this.pkg.write(part, out);
+      this.parseWorkbook();
+    }
   }
 
   /** A style index given by the caller must name one of the workbook's cell formats. */
