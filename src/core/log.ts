@@ -18,7 +18,8 @@ import {
   EARLIEST_PLAUSIBLE,
   LATEST_PLAUSIBLE,
 } from "./dates";
-import { Finding, FindingCode, FINDING_SEVERITY, columnLetters } from "./findings";
+import { Finding, FindingCode, FINDING_SEVERITY } from "./findings";
+import { columnLetters } from "./cell-address";
 import { closestMatch } from "./spelling";
 import { packedMap } from "./arrays";
 import type { FiguresKey } from "./figures-key";

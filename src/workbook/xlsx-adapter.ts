@@ -3,7 +3,6 @@
  * line and the task pane's browser-only mode. Everything happens in memory; the caller saves
  * once, so a failure leaves no file half-written.
  */
-import { CellValue } from "../core/log";
 import { CellWrite, NamedRange, SheetGrid, SheetRange, TableRef, WorkbookPort } from "./port";
 import { MarkSheetsResult, MarkVerdict, combineVerdicts, decideMarkingCodes } from "./marking";
 import { SheetSpec } from "./sheet-spec";
@@ -36,7 +35,7 @@ export class XlsxAdapter implements WorkbookPort {
 
   async readSheet(sheet: string): Promise<SheetGrid> {
     const grid = this.book.readSheet(sheet);
-    return { sheet: grid.name, values: grid.values() as CellValue[][], top: 1, left: 1 };
+    return { sheet: grid.name, values: grid.values(), top: 1, left: 1 };
   }
 
   async tables(): Promise<TableRef[]> {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { IMPLAUSIBLE_COUNT, checkLog, warnings } from "../../src/core/checks";
-import { Finding, FINDING_SEVERITY, columnLetters, sortFindings } from "../../src/core/findings";
+import { Finding, FINDING_SEVERITY, sortFindings } from "../../src/core/findings";
+import { columnLetters } from "../../src/core/cell-address";
 import { CellValue, readLog } from "../../src/core/log";
 import { parsePeriod } from "../../src/core/period";
 import { analyze } from "../../src/core/report";

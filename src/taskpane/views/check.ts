@@ -4,7 +4,8 @@
  * with errors can be highlighted and the highlight cleared.
  */
 import { checkWorkbook } from "../../app/quarterly";
-import { Finding, columnLetters, isError } from "../../core/findings";
+import { Finding, isError } from "../../core/findings";
+import { columnLetters } from "../../core/cell-address";
 import { parseAddress } from "../../workbook/address";
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { plural, today, workspaceOrPrompt } from "./common";
