@@ -1,15 +1,14 @@
 #!/usr/bin/env node
-// The package's `tips` command. It runs the TypeScript sources through tsx, so a fresh clone
-// needs no build step: `npm ci` and it works.
-require("tsx/cjs");
-const { run } = require("../src/cli/main.ts");
-
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`tips: internal error (please report it): ${e && e.stack ? e.stack : e}\n`);
-    process.exitCode = 2;
-  },
-);
+// The package's `tips` command: the bundle that `npm ci` (the `prepare` script) and
+// `npm run build:cli` build from src/cli with esbuild (scripts/build-cli.js).
+let bundle;
+try {
+  bundle = require("../build/tips.js");
+} catch (e) {
+  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes("build/tips.js")) {
+    process.stderr.write("tips: the command is not built yet: run `npm run build:cli` first.\n");
+    process.exit(2);
+  }
+  throw e;
+}
+bundle.main(process.argv.slice(2));

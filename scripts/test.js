@@ -5,7 +5,8 @@
  *   2. typecheck    tsc --noEmit -p tsconfig.json
  *   3. core purity  tsc -p tsconfig.core.json (src/core uses no DOM, Office or Node)
  *   4. build        webpack --mode production (the bundle and browser tests need dist/)
- *   5. jest         the tests; each test counts once
+ *   5. build cli    scripts/build-cli.js (build/tips.js, which bin/tips.js runs)
+ *   6. jest         the tests; each test counts once
  * and prints, last and alone, the line `N passed, N failed`. Exit status 1 if anything failed.
  *
  * `npm test -- PATTERN ...` passes the arguments to jest (a path filter, -t NAME, ...): all the
@@ -87,6 +88,7 @@ function main() {
   check("typecheck", tool("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
   check("core purity", tool("tsc"), ["-p", "tsconfig.core.json"]);
   check("build", tool("webpack"), ["--mode", "production"]);
+  check("build cli", process.execPath, [path.join("scripts", "build-cli.js")]);
 
   const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tips-jest-")), "report.json");
   // Counted by its tests, not as one check.

@@ -29,7 +29,7 @@ import {
   statusSummary,
 } from "../core/consolidate";
 import { Day, serialFromDay } from "../core/dates";
-import { columnLetters } from "../core/findings";
+import { columnLetters } from "../core/cell-address";
 import { CellValue, LogLayoutError, isBlank } from "../core/log";
 import {
   FiscalPeriod,

@@ -36,7 +36,8 @@ const isOfficeHeader = (v: CellValue): boolean =>
   typeof v === "string" && officeKey(v).replace(/:$/, "") === officeKey(ROSTER_HEADER);
 
 /** A cell written "'=..." to keep a spreadsheet from reading it as a formula: the name without the quote. */
-const unquote = (s: string): string => (/^'[=+\-@]/.test(s) ? s.slice(1) : s);
+const unquote = (s: string): string =>
+  s.startsWith("'") && FORMULA_LIKE.test(s.slice(1)) ? s.slice(1) : s;
 
 /** The offices under the "Office" header of a grid of cells. */
 export function officesFromGrid(rows: readonly (readonly CellValue[])[], where: string): string[] {

@@ -1,6 +1,6 @@
 /**
- * A user's mistake is one line naming the file and the problem, never a stack trace.
- * Exit codes: 0 done, 1 the log has errors (check, fill), 2 the command could not run.
+ * A user's mistake is one line naming the file and the problem, never a stack trace
+ * (exit codes: ./exit.ts).
  */
 import { LogLayoutError } from "../core/log";
 import { PeriodError } from "../core/period";
@@ -10,7 +10,9 @@ import { FillRefusedError, NoPeriodError } from "../app/quarterly";
 import { LayoutError } from "../workbook/layout";
 import { WorkbookFileError } from "../workbook/xlsx";
 
-export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+import { EXIT } from "./exit";
+
+export { EXIT };
 
 /** A problem the user can fix; `file` is named in the message when given. */
 export class UserError extends Error {

@@ -3,7 +3,8 @@
  * which look across rows or at the period being reported. A warning never stops a row counting.
  */
 import { Day, LATEST_PLAUSIBLE, usDate } from "./dates";
-import { Finding, FindingCode, FINDING_SEVERITY, columnLetters, sortFindings } from "./findings";
+import { Finding, FindingCode, FINDING_SEVERITY, sortFindings } from "./findings";
+import { columnLetters } from "./cell-address";
 import { LogEntry, ParsedLog } from "./log";
 import type { TableGrid } from "./table";
 import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, periodOfDay } from "./period";

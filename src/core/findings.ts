@@ -85,11 +85,3 @@ export function sortFindings(findings: Finding[]): Finding[] {
       a.column.localeCompare(b.column)
   );
 }
-
-/** "A", "B", ... "Z", "AA": the column letters of a 1-based column number. */
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}

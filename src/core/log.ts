@@ -20,7 +20,8 @@ import {
   wordCoercer,
   yesNoCoercer,
 } from "./cells";
-import { Finding, FindingCode, FINDING_SEVERITY, columnLetters } from "./findings";
+import { Finding, FindingCode, FINDING_SEVERITY } from "./findings";
+import { columnLetters } from "./cell-address";
 import { TableGrid, TableLayoutError, rowSchema } from "./table";
 import { packedMap } from "./arrays";
 import type { FiguresKey } from "./figures-key";

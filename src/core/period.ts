@@ -196,3 +196,26 @@ export function titleWithPeriod(title: string, p: FiscalPeriod): string {
   if (RANGE.test(title)) return title.replace(RANGE, range);
   return `${title.trimEnd()} ${range}`;
 }
+
+/**
+ * The period itself, when a log could hold its dates: the whole quarter within the plausible
+ * range of a log's dates (dates.ts, the rule the checks use); otherwise a PeriodError giving the
+ * range. "FY1899 Q1" is a typing slip, not a quarter to report.
+ */
+export function plausiblePeriod(p: FiscalPeriod): FiscalPeriod {
+  if (isPlausible(quarterStart(p)) && isPlausible(quarterEnd(p))) return p;
+  const first = periodOfDay(EARLIEST_PLAUSIBLE);
+  const last = periodOfDay(LATEST_PLAUSIBLE);
+  // The range's quarters that lie wholly inside it.
+  const from = isPlausible(quarterStart(first)) ? first : nextPeriod(first);
+  const to = isPlausible(quarterEnd(last)) ? last : previousPeriod(last);
+  throw new PeriodError(
+    `${formatPeriod(p)} is outside the plausible range of a log's dates (${usDate(EARLIEST_PLAUSIBLE)} to ${usDate(LATEST_PLAUSIBLE)}): give a period from ${formatPeriod(from)} to ${formatPeriod(to)}.`
+  );
+}
+
+function nextPeriod(p: FiscalPeriod): FiscalPeriod {
+  return p.quarter === 4
+    ? { fiscalYear: p.fiscalYear + 1, quarter: 1 }
+    : { fiscalYear: p.fiscalYear, quarter: (p.quarter + 1) as Quarter };
+}

@@ -7,7 +7,8 @@
  */
 import { z } from "zod";
 import { CellValue, Coercer, isBlank, isFailure } from "./cells";
-import { Finding, FindingCode, FINDING_SEVERITY, columnLetters, sortFindings } from "./findings";
+import { Finding, FindingCode, FINDING_SEVERITY, sortFindings } from "./findings";
+import { columnLetters } from "./cell-address";
 import { closestMatch } from "./spelling";
 import { normalizeWord } from "./words";
 

@@ -70,19 +70,14 @@ export function logGridFromRange(
   date1904: boolean,
   origin: RangeOrigin = { top: 1, left: 1 }
 ): LogGrid {
-  // Plain loops: a callback per row costs a few percent of a whole custom function call.
-  if (!Array.isArray(range)) {
+  // `every(Array.isArray)` looks the global up once: in a vm context (the bench, Node's tests)
+  // each global read per row goes through the context's interceptor, a tenth of a cached call.
+  if (!Array.isArray(range) || !range.every(Array.isArray)) {
     throw new ArgumentError(`The log must be a range of cells: ${LOG_HELP}.`);
   }
-  let empty = true;
-  for (let i = 0; i < range.length; i++) {
-    const row: unknown = range[i];
-    if (!Array.isArray(row)) {
-      throw new ArgumentError(`The log must be a range of cells: ${LOG_HELP}.`);
-    }
-    if (row.length > 0) empty = false;
+  if (range.every((row: unknown[]) => row.length === 0)) {
+    throw new ArgumentError(`The log range is empty: ${LOG_HELP}.`);
   }
-  if (empty) throw new ArgumentError(`The log range is empty: ${LOG_HELP}.`);
   return {
     values: range as CellValue[][],
     top: origin.top,

@@ -24,16 +24,9 @@ import { ChartFigures, Figures } from "../core/chart";
 import { OutsideFiscalYear, checkLog, outsideFiscalYear } from "../core/checks";
 import { matchesFiguresKey } from "../core/figures-key";
 import { Finding } from "../core/findings";
-import { CellValue, LogGrid, ParsedLog, ReadOptions, readLog } from "../core/log";
+import { CellValue, LogGrid, ParsedLog, readLog } from "../core/log";
 import { FiscalPeriod } from "../core/period";
 import { tally } from "../core/tally";
-
-/**
- * readLog's options, one object for the life of the module: V8 holds an object's hidden class only
- * weakly in the code that reads it, and a literal per call lets a collection take it, which throws
- * readLog's optimised code away (a parse at twice its cost, measured).
- */
-const KEYED: ReadOptions = { figuresKey: true };
 
 /** Logs kept: a workbook rarely has more than one or two; each may be 100,000 rows. */
 export const CAPACITY = 4;
@@ -144,7 +137,7 @@ export class LogCache {
       return entry;
     }
     // throws LogLayoutError: nothing is cached
-    const entry = new CachedLog(readLog(grid, KEYED));
+    const entry = new CachedLog(readLog(grid, { figuresKey: true }));
     this.parses++;
     this.entries.unshift(entry);
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;

@@ -31,8 +31,9 @@
  * begins like a formula (=, +, -, @, tab, CR) or with an apostrophe is also written as a typed
  * string value (`valuesAsJson`, type "String"), which Excel never parses at all.
  */
+import { FORMULA_LIKE } from "../core/checks";
 import { LINE_KEYS, CHART_LINE, ChartFigures, SECTION } from "../core/chart";
-import { columnLetters } from "../core/findings";
+import { columnLetters } from "../core/cell-address";
 import { CellValue } from "../core/log";
 import { FiscalPeriod, formatPeriod } from "../core/period";
 import { CellWrite, NamedRange, SheetGrid, TableRef, WorkbookPort } from "./port";
@@ -79,8 +80,16 @@ export function chunkRows(columns: number): number {
 /** Excel's columns: A to XFD. */
 const MAX_COLUMNS = 16384;
 
-/** Text that a spreadsheet would take for a formula (or a quote prefix) if it were typed in. */
-const NEEDS_TYPED = /^[=+\-@\t\r']/;
+/** Excel's quote prefix: typed before text, it is consumed, and what follows stays text. */
+const QUOTE_PREFIX = "'";
+
+/**
+ * Text that typing would change: formula-like (the one rule, FORMULA_LIKE), or starting with the
+ * quote prefix, which Excel would consume.
+ */
+function changedByTyping(text: string): boolean {
+  return FORMULA_LIKE.test(text) || text.startsWith(QUOTE_PREFIX);
+}
 const TEXT_FORMAT = "@";
 
 export class OfficeAdapterError extends Error {
@@ -286,8 +295,8 @@ const TYPED = Symbol("typed");
 function cellInput(value: WriteValue, typedValues: boolean): WriteValue | typeof TYPED {
   if (value === null) return "";
   if (typeof value !== "string") return value;
-  if (typedValues && NEEDS_TYPED.test(value)) return TYPED;
-  return value.startsWith("'") ? `'${value}` : value;
+  if (typedValues && changedByTyping(value)) return TYPED;
+  return value.startsWith(QUOTE_PREFIX) ? QUOTE_PREFIX + value : value;
 }
 
 function queueRun(sheet: Excel.Worksheet, run: readonly Write[], typedValues: boolean): void {

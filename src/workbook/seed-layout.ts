@@ -39,7 +39,7 @@ import {
   PROSPECTIVE_HEADERS,
 } from "../core/narrative";
 import { FiscalPeriod, formatPeriodRange } from "../core/period";
-import { columnLetters } from "../core/findings";
+import { columnLetters } from "../core/cell-address";
 import {
   FISCAL_YEAR_LABEL,
   LOG_SHEET,

@@ -3,7 +3,6 @@
  * line and the task pane's browser-only mode. Everything happens in memory; the caller saves
  * once, so a failure leaves no file half-written.
  */
-import { CellValue } from "../core/log";
 import { CellWrite, NamedRange, SheetGrid, TableRef, WorkbookPort } from "./port";
 import type { BlockStep } from "./ownership";
 import { MarkSheetsResult, MarkVerdict, combineVerdicts, decideMarkingCodes } from "./marking";
@@ -38,7 +37,7 @@ export class XlsxAdapter implements WorkbookPort {
 
   async readSheet(sheet: string): Promise<SheetGrid> {
     const grid = this.book.readSheet(sheet);
-    return { sheet: grid.name, values: grid.values() as CellValue[][], top: 1, left: 1 };
+    return { sheet: grid.name, values: grid.values(), top: 1, left: 1 };
   }
 
   async tables(): Promise<TableRef[]> {

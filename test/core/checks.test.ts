@@ -6,7 +6,8 @@ import {
   outsideFiscalYearText,
   warnings,
 } from "../../src/core/checks";
-import { Finding, FINDING_SEVERITY, columnLetters, sortFindings } from "../../src/core/findings";
+import { Finding, FINDING_SEVERITY, sortFindings } from "../../src/core/findings";
+import { columnLetters } from "../../src/core/cell-address";
 import { CellValue, readLog } from "../../src/core/log";
 import { parsePeriod } from "../../src/core/period";
 import { analyze } from "../../src/core/report";

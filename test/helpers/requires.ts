@@ -32,3 +32,5 @@ export const NEEDS_LIBREOFFICE =
   "LibreOffice is not installed (apt-get install -y libreoffice-calc-nogui)";
 export const NEEDS_PDFTOTEXT = "pdftotext is not installed (apt-get install -y poppler-utils)";
 export const NEEDS_BUILD = "dist/ is not built (npm test builds it; or run npm run build)";
+export const NEEDS_CLI_BUILD =
+  "build/tips.js is not built (npm ci and npm test build it; or run npm run build:cli)";

@@ -16,7 +16,7 @@ import { analyze } from "../../src/core/report";
 import { fillWrites, loadQuarterly } from "../../src/app/quarterly";
 import { findChart, findLog, findReportSheet } from "../../src/workbook/layout";
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
-import { columnLetters } from "../../src/core/findings";
+import { columnLetters } from "../../src/core/cell-address";
 import { OFFICE_CHART, makeOfficeWorkbook } from "../helpers/office-workbook";
 import { readCsvSheetsWithLibreOffice } from "../helpers/libreoffice";
 

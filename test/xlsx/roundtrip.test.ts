@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SheetSpec, createWorkbook, openWorkbook } from "../../src/workbook/xlsx";
+import { WorksheetSpec, createWorkbook, openWorkbook } from "../../src/workbook/xlsx";
 import {
   convertWithLibreOffice,
   hasLibreOffice,
@@ -26,7 +26,7 @@ const header = {
 };
 const date = { numFmt: "mm/dd/yyyy" };
 
-const LOG: SheetSpec = {
+const LOG: WorksheetSpec = {
   name: "Outreach Log",
   cells: [
     ...["Date", "Sector", "Agency", "Attendees", "Significant"].map((value, i) => ({
@@ -60,7 +60,7 @@ const LOG: SheetSpec = {
   freeze: { row: 2, col: 1 },
 };
 
-const REPORT: SheetSpec = {
+const REPORT: WorksheetSpec = {
   name: "Quarterly Report",
   cells: [
     { row: 1, col: 1, value: "Human Trafficking Outreach", style: { bold: true, size: 14 } },
@@ -216,7 +216,7 @@ describe("createWorkbook + addSheet, read back by us", () => {
     wb2.addSheet({ name: "Log", cells: [] });
     expect(() => wb2.addSheet({ name: "LOG", cells: [] })).toThrow(/already has a sheet/);
     const t =
-      (table: SheetSpec["table"], cells: SheetSpec["cells"] = []) =>
+      (table: WorksheetSpec["table"], cells: WorksheetSpec["cells"] = []) =>
       () =>
         wb2.addSheet({ name: `T${Math.random().toString(36).slice(2, 8)}`, cells, table });
     expect(t({ name: "A1", ref: "A1:A2", columns: ["x"] })).toThrow(/cannot be a table name/);

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SpecCell, createWorkbook, openWorkbook } from "../../src/workbook/xlsx";
+import { WorksheetCell, createWorkbook, openWorkbook } from "../../src/workbook/xlsx";
 import { hasLibreOffice, readCsvSheetsWithLibreOffice } from "../helpers/libreoffice";
 import { NEEDS_LIBREOFFICE, testRequiring } from "../helpers/requires";
 import { REL, SML, bookParts, partsOf, zipParts } from "./build";
@@ -191,14 +191,14 @@ describe("a workbook that has a shared string table", () => {
 });
 
 test("cells in any order, an address given twice: the same sheet as in row order, the later wins", () => {
-  const inOrder: SpecCell[] = [
+  const inOrder: WorksheetCell[] = [
     { row: 1, col: 1, value: "a" },
     { row: 1, col: 3, value: 3, style: { bold: true } },
     { row: 2, col: 2, value: true },
     { row: 4, col: 1, value: null, style: { italic: true } },
     { row: 4, col: 2, value: "later" },
   ];
-  const shuffled: SpecCell[] = [
+  const shuffled: WorksheetCell[] = [
     { row: 4, col: 2, value: "earlier" },
     inOrder[3],
     inOrder[2],
@@ -209,7 +209,7 @@ test("cells in any order, an address given twice: the same sheet as in row order
     { row: 7, col: 7, value: "gone" },
     { row: 7, col: 7, value: null },
   ];
-  const partsFrom = (cells: SpecCell[]): Record<string, string> => {
+  const partsFrom = (cells: WorksheetCell[]): Record<string, string> => {
     const wb = createWorkbook();
     // The styles first, in one order, so that both workbooks number them alike.
     wb.styleId({ bold: true });

@@ -30,10 +30,11 @@ import {
 } from "../../app/consolidate";
 import { RosterError, parseRoster } from "../../app/roster";
 import { WorkbookFileError } from "../../workbook/xlsx";
-import { readWorkbookFile, writeFileAtomic } from "../../workbook/xlsx/files";
+import { readWorkbookFile } from "../../workbook/xlsx/files";
 import { EXIT, UserError } from "../errors";
 import { chartTable } from "../format";
 import { progressBar } from "../progress";
+import { writeOutput } from "../workbook-file";
 import { CommandContext } from "./context";
 
 export interface Inputs {
@@ -263,7 +264,7 @@ export async function consolidate(ctx: CommandContext): Promise<number> {
   } finally {
     progress.finish();
   }
-  await writeFileAtomic(out, await nationalWorkbook(national));
+  await writeOutput(out, await nationalWorkbook(national));
 
   if (options.json) {
     ctx.out(JSON.stringify(consolidateJson(national, inputs.skipped), null, 2));

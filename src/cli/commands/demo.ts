@@ -1,5 +1,4 @@
 /** `tips demo [DIR]`: a realistic sample workbook, filled, and its chart printed. */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { formatPeriod, parsePeriod } from "../../core/period";
 import { SETTING } from "../../core/settings";
@@ -16,7 +15,7 @@ import {
   reportSheet,
 } from "../../workbook/seed-layout";
 import { chartTable, tableBlocksText } from "../format";
-import { saveWorkbookFile } from "../workbook-file";
+import { makeFolder, saveWorkbookFile } from "../workbook-file";
 import { CommandContext } from "./context";
 
 export const DEMO_FILE = "tips-demo.xlsx";
@@ -28,7 +27,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 export async function demo(ctx: CommandContext): Promise<number> {
   const dir = ctx.positionals[0] ?? ".";
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const file = join(dir, DEMO_FILE);
   const period = parsePeriod(ctx.options.period ?? DEMO_PERIOD);
   const book = XlsxAdapter.blank();

@@ -6,9 +6,9 @@
 import { existsSync } from "node:fs";
 import { readReturn } from "../../app/consolidate";
 import { RosterError, starterRoster, starterRows } from "../../app/roster";
-import { writeFileAtomic } from "../../workbook/xlsx/files";
 import { UserError } from "../errors";
 import { progressBar } from "../progress";
+import { writeOutput } from "../workbook-file";
 import { expandInputs, loadFile } from "./consolidate";
 import { CommandContext } from "./context";
 
@@ -47,7 +47,7 @@ export async function initRoster(ctx: CommandContext): Promise<number> {
     if (e instanceof RosterError) throw new UserError(e.message, file);
     throw e;
   }
-  await writeFileAtomic(file, bytes);
+  await writeOutput(file, bytes);
   const rows = starterRows(offices);
   if (offices.length > 0) {
     ctx.out(

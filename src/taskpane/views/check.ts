@@ -6,7 +6,8 @@
  */
 import { checkWorkbook } from "../../app/quarterly";
 import { outsideFiscalYearText } from "../../core/checks";
-import { Finding, columnLetters, isError } from "../../core/findings";
+import { Finding, isError } from "../../core/findings";
+import { columnLetters } from "../../core/cell-address";
 import { parseAddress } from "../../workbook/address";
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { plural, today, workspaceOrPrompt } from "./common";

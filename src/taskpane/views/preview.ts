@@ -3,7 +3,7 @@
  * select a cell in): a few rows around a finding, or the rows with errors, highlighted.
  */
 import { CellValue, LogGrid } from "../../core/log";
-import { columnLetters } from "../../core/findings";
+import { columnLetters } from "../../core/cell-address";
 import { dayFromSerial, usDate } from "../../core/dates";
 import { h } from "../dom";
 

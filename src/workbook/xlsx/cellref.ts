@@ -1,5 +1,5 @@
 /** A1-style cell references. Rows and columns are 1-based, as in the worksheet. */
-import { columnLetters } from "../../core/findings";
+import { columnLetters } from "../../core/cell-address";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;

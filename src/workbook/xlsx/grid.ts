@@ -1,12 +1,13 @@
 /**
- * SheetGrid: the values of one worksheet, held compactly (typed arrays, one slot per cell that
+ * SheetCells: the values of one worksheet, held compactly (typed arrays, one slot per cell that
  * has a value, rows indexed) so that a 100,000-row log costs a few bytes per cell, not a
  * JavaScript object per cell. Rows and columns are 1-based, as in the worksheet.
  */
 
-/** A cell's value. Dates only for `t="d"` cells (date-formatted numbers stay numbers: they are
- * serial dates, see the workbook's date1904); errors such as #N/A come as the string "#N/A". */
-export type CellValue = string | number | boolean | Date | null;
+// A cell's value is the engine's CellValue (core/log.ts). Here: dates only for `t="d"` cells
+// (date-formatted numbers stay numbers: they are serial dates, see the workbook's date1904);
+// errors such as #N/A come as the string "#N/A"; never undefined.
+import type { CellValue } from "../../core/log";
 
 export const KIND_NUMBER = 1;
 export const KIND_SHARED = 2; // index into the shared string table
@@ -69,7 +70,7 @@ export class GridBuilder {
     this.num = v;
   }
 
-  build(name: string, sharedStrings: string[]): SheetGrid {
+  build(name: string, sharedStrings: string[]): SheetCells {
     let n = this.n;
     let rowOf = this.rowOf;
     let colOf = this.colOf.subarray(0, n);
@@ -94,7 +95,7 @@ export class GridBuilder {
     const rowStart = new Int32Array(rows + 2);
     for (let i = 0; i < n; i++) rowStart[rowOf[i] + 1]++;
     for (let r = 1; r <= rows + 1; r++) rowStart[r] += rowStart[r - 1];
-    return new SheetGrid(
+    return new SheetCells(
       name,
       rows,
       cols,
@@ -108,7 +109,7 @@ export class GridBuilder {
   }
 }
 
-export class SheetGrid {
+export class SheetCells {
   /** @internal use GridBuilder */
   constructor(
     readonly name: string,

@@ -13,7 +13,7 @@
  *     date1904: boolean                           the workbook's date system
  *     sheetNames(): string[]                      in workbook order
  *     hasSheet(name): boolean                     case-insensitive, as Excel
- *     readSheet(name): SheetGrid                  cached values (formulas are not evaluated)
+ *     readSheet(name): SheetCells                  cached values (formulas are not evaluated)
  *     tables(): TableInfo[]                       {name, sheet, ref, headerRowCount, totalsRowCount, columns}
  *     definedNames(): DefinedName[]               {name, ref, localSheet?, hidden}
  *     setDefinedName(name, formula, localSheet?)  add or replace a name in the workbook's scope or
@@ -24,7 +24,7 @@
  *                                                 text is stored as text, never as a formula; the
  *                                                 workbook recalculates on open (fullCalcOnLoad) and
  *                                                 loses calcChain.xml if a formula was overwritten
- *     addSheet(spec: SheetSpec)                   a new worksheet at the end (cells, styles, widths,
+ *     addSheet(spec: WorksheetSpec)                   a new worksheet at the end (cells, styles, widths,
  *                                                 merges, drop-downs, a table, header/footer, freeze);
  *                                                 linear in its cells; its text goes to the shared
  *                                                 strings (appended: no existing index changes),
@@ -41,7 +41,7 @@
  *     getCustomProperty(name) / setCustomProperty(name, value)   docProps/custom.xml
  *     save(): Uint8Array
  *
- *   SheetGrid: name, rows, cols (extent of the cells with values), cell(row, col) 1-based,
+ *   SheetCells: name, rows, cols (extent of the cells with values), cell(row, col) 1-based,
  *     rowValues(row), values() (dense from A1), forEachCell(fn), cellCount.
  *
  * Mistakes of the caller (a row outside the sheet, a style index that does not exist, a sheet
@@ -50,10 +50,9 @@
  */
 export { WorkbookFileError } from "./errors";
 export type { WorkbookFileErrorKind } from "./errors";
-export { SheetGrid } from "./grid";
-export type { CellValue } from "./grid";
+export { SheetCells } from "./grid";
 export type { CellUpdate } from "./patch";
-export type { SheetSpec, SpecCell, TableSpec } from "./sheet-writer";
+export type { WorksheetSpec, WorksheetCell, TableSpec } from "./sheet-writer";
 export type { StyleSpec } from "./styles";
 export type { HeaderFooter, HeaderFooterKey } from "./header-footer";
 export { XlsxWorkbook, checkSheetName } from "./workbook";

@@ -3,7 +3,7 @@
  * parsed straight from the text where they stand.
  */
 import { corrupt } from "./errors";
-import { GridBuilder, SheetGrid, detached } from "./grid";
+import { GridBuilder, SheetCells, detached } from "./grid";
 import * as xml from "./xml";
 import { XmlScanner, decodeText, decodeXstring } from "./xml";
 import * as cellref from "./cellref";
@@ -288,7 +288,7 @@ export function readWorksheet(
   part: string,
   name: string,
   sharedStrings: () => string[]
-): SheetGrid {
+): SheetCells {
   const x = new XmlScanner(text, part);
   const g = new GridBuilder();
   let sst: string[] | null = null;

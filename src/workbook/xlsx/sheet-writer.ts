@@ -1,5 +1,5 @@
 /**
- * New worksheets and table parts from a SheetSpec, written in the element order the schema
+ * New worksheets and table parts from a WorksheetSpec, written in the element order the schema
  * requires (sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, mergeCells,
  * dataValidations, pageMargins, pageSetup, headerFooter, tableParts).
  */
@@ -10,7 +10,7 @@ import { cellXml, checkCell } from "./patch";
 import { StyleSpec } from "./styles";
 import { encodeXstring, escapeAttr, escapeText, xstringEscape } from "./xml";
 
-export interface SpecCell {
+export interface WorksheetCell {
   readonly row: number;
   readonly col: number;
   readonly value: string | number | boolean | null;
@@ -28,9 +28,9 @@ export interface TableSpec {
   readonly style?: string;
 }
 
-export interface SheetSpec {
+export interface WorksheetSpec {
   readonly name: string;
-  readonly cells: readonly SpecCell[];
+  readonly cells: readonly WorksheetCell[];
   /** Widths in Excel's character units. */
   readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
   /** Heights in points of rows that need one (wrapped text prints whole only at its height). */
@@ -66,7 +66,7 @@ function overlaps(a: CellRange, b: CellRange): boolean {
  * The table's header cells the spec does not give (the given ones must equal the column names),
  * after checking the table against the spec: one pass over the cells, whatever their number.
  */
-function missingTableHeader(spec: SheetSpec): SpecCell[] {
+function missingTableHeader(spec: WorksheetSpec): WorksheetCell[] {
   const t = spec.table;
   if (!t) return [];
   const r = range(t.ref, "Table range");
@@ -88,7 +88,7 @@ function missingTableHeader(spec: SheetSpec): SpecCell[] {
       given[j] |= c.value === t.columns[j] ? 1 : 3;
     }
   }
-  const missing: SpecCell[] = [];
+  const missing: WorksheetCell[] = [];
   const seen = new Set<string>();
   t.columns.forEach((name, j) => {
     if (typeof name !== "string" || name.trim() === "") {
@@ -127,7 +127,7 @@ const PIECES = 8192;
  * a later cell at the same address replaces an earlier one.
  */
 export function worksheetXml(
-  spec: SheetSpec,
+  spec: WorksheetSpec,
   styleOf: (style: StyleSpec | number | undefined) => number | undefined,
   tableRelId?: string,
   sharedString?: SharedStringIndex
@@ -136,7 +136,7 @@ export function worksheetXml(
   const extra = missingTableHeader(spec);
   const n = given.length;
   const total = n + extra.length;
-  const cellAt = (k: number): SpecCell => (k < n ? given[k] : extra[k - n]);
+  const cellAt = (k: number): WorksheetCell => (k < n ? given[k] : extra[k - n]);
 
   // Styles first, in the cells' order (a new format is appended to styles.xml when first met).
   const styles = new Int32Array(total); // 0: none (style 0 is written as none too)

@@ -11,7 +11,7 @@ import {
   splice,
 } from "./elements";
 import { WorkbookFileError, corrupt } from "./errors";
-import { GridBuilder, SheetGrid } from "./grid";
+import { GridBuilder, SheetCells } from "./grid";
 import {
   HeaderFooter,
   HeaderFooterKey,
@@ -25,7 +25,14 @@ import { CellUpdate, patchWorksheetXml } from "./patch";
 import { columnWidthOf, withRowHeights } from "./row-height";
 import { SharedStringWriter } from "./shared-strings";
 import { readSharedStrings, readWorksheet } from "./sheet-reader";
-import { MAIN_NS, REL_NS, SheetSpec, checkTableName, tableXml, worksheetXml } from "./sheet-writer";
+import {
+  MAIN_NS,
+  REL_NS,
+  WorksheetSpec,
+  checkTableName,
+  tableXml,
+  worksheetXml,
+} from "./sheet-writer";
 import { MINIMAL_STYLES_XML, StyleRegistry, StyleSpec } from "./styles";
 import { decodeText, decodeXstring, escapeAttr, escapeText } from "./xml";
 import {
@@ -147,7 +154,7 @@ export class XlsxWorkbook {
   private stringWriter: SharedStringWriter | null = null;
   private styleRegistry: { part: string; registry: StyleRegistry } | null = null;
   private tableCache: Array<TableInfo & { part: string }> | null = null;
-  private readonly grids = new Map<string, SheetGrid>();
+  private readonly grids = new Map<string, SheetCells>();
   /** The custom properties as last read: a return is asked for five of them, parsed once. */
   private properties: Map<string, string> | null = null;
 
@@ -306,7 +313,7 @@ export class XlsxWorkbook {
   }
 
   /** The values of a sheet (a chart sheet reads as empty). Throws WorkbookFileError. */
-  readSheet(name: string): SheetGrid {
+  readSheet(name: string): SheetCells {
     const s = this.sheet(name);
     if (s.kind !== "worksheet") return new GridBuilder().build(s.name, []);
     const cached = this.grids.get(s.part);
@@ -757,7 +764,7 @@ export class XlsxWorkbook {
   }
 
   /** Adds a worksheet at the end, leaving everything else in the workbook as it was. */
-  addSheet(spec: SheetSpec): void {
+  addSheet(spec: WorksheetSpec): void {
     checkSheetName(spec.name);
     if (this.findSheet(spec.name))
       throw new RangeError(`The workbook already has a sheet named "${spec.name}".`);
