@@ -49,18 +49,37 @@ function shiftToken(
   return out ?? "#REF!";
 }
 
-export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+/** A reference in a formula: one cell, row or column, or both ends of a range ("A1:B2"). */
+export interface FormulaRef {
+  readonly text: string;
+  readonly kind: "cell" | "col" | "row";
+  /** The sheet named before it ("Notes" in Notes!A1); undefined when unqualified. */
+  readonly sheet?: string;
+}
+
+/**
+ * The formula with each reference replaced by `replace`'s text. String literals, quoted sheet
+ * names, [structured references] and function names (LOG10 is not a cell) are left alone.
+ */
+export function mapReferences(formula: string, replace: (ref: FormulaRef) => string): string {
   let out = "";
+  let sheet: string | undefined;
   const n = formula.length;
   let i = 0;
   while (i < n) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      // string literal or quoted sheet name; a doubled quote stays inside
+      // A string literal or a quoted sheet name; a doubled quote stays inside.
       let j = i + 1;
       while (j < n && !(formula[j] === ch && formula[j + 1] !== ch)) j += formula[j] === ch ? 2 : 1;
-      out += formula.slice(i, j + 1);
+      const literal = formula.slice(i, j + 1);
+      out += literal;
       i = j + 1;
+      if (ch === "'" && formula[i] === "!") {
+        sheet = literal.slice(1, -1).replace(/''/g, "'");
+        out += "!";
+        i++;
+      }
       continue;
     }
     if (ch === "[") {
@@ -77,51 +96,46 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     if (!IDENT.test(ch)) {
       out += ch;
       i++;
+      sheet = undefined;
       continue;
     }
     let j = i;
     while (j < n && IDENT.test(formula[j])) j++;
-    const token = formula.slice(i, j);
-    const next = formula[j];
-    const prev = out.length ? out[out.length - 1] : "";
-    const isSheetName = next === "!";
-    const isFunction = next === "(";
-    const afterColon = prev === ":";
-    const beforeColon = next === ":";
-    let kind: "cell" | "col" | "row" | null = null;
-    if (!isSheetName && !isFunction) {
-      if (CELL.test(token)) kind = "cell";
-      else if (
-        (beforeColon || afterColon) &&
-        COLUMN.test(token) &&
-        rangePartner(formula, i, j, COLUMN)
-      ) {
-        kind = "col";
-      } else if (
-        (beforeColon || afterColon) &&
-        ROW.test(token) &&
-        rangePartner(formula, i, j, ROW)
-      ) {
-        kind = "row";
+    let token = formula.slice(i, j);
+    if (formula[j] === "!") {
+      sheet = token;
+      out += `${token}!`;
+      i = j + 1;
+      continue;
+    }
+    let kind: FormulaRef["kind"] | undefined = CELL.test(token) ? "cell" : undefined;
+    if (formula[j] === ":") {
+      let k = j + 1;
+      while (k < n && IDENT.test(formula[k])) k++;
+      const partner = formula.slice(j + 1, k);
+      const pair = (re: RegExp) => re.test(token) && re.test(partner);
+      const range = pair(CELL) ? "cell" : pair(ROW) ? "row" : pair(COLUMN) ? "col" : undefined;
+      if (range) {
+        kind = range;
+        token = `${token}:${partner}`;
+        j = k;
       }
     }
-    out += kind ? shiftToken(token, kind, dRow, dCol) : token;
+    const isRef = kind !== undefined && formula[j] !== "(";
+    out += isRef
+      ? replace({ text: token, kind: kind!, ...(sheet !== undefined ? { sheet } : {}) })
+      : token;
+    sheet = undefined;
     i = j;
   }
   return out;
 }
 
-/** For "A:C" or "1:3": the token on the other side of the colon is of the same kind. */
-function rangePartner(f: string, start: number, end: number, re: RegExp): boolean {
-  if (f[end] === ":") {
-    let k = end + 1;
-    while (k < f.length && IDENT.test(f[k])) k++;
-    return re.test(f.slice(end + 1, k));
-  }
-  if (f[start - 1] === ":") {
-    let k = start - 2;
-    while (k >= 0 && IDENT.test(f[k])) k--;
-    return re.test(f.slice(k + 1, start - 1));
-  }
-  return false;
+export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  return mapReferences(formula, (ref) =>
+    ref.text
+      .split(":")
+      .map((t) => shiftToken(t, ref.kind, dRow, dCol))
+      .join(":")
+  );
 }

@@ -5,20 +5,17 @@
  * overlaps a merge of the sheet's own, is left as it is.
  */
 import { CellRange, formatRange, parseRange } from "./cellref";
-import { appendChild, attrOf, scanElements, setAttributes, splice } from "./elements";
+import {
+  WORKSHEET_ORDER,
+  appendChild,
+  attrOf,
+  scanElements,
+  setAttributes,
+  splice,
+} from "./elements";
 
-/** CT_Worksheet's elements that stand between sheetData and mergeCells. */
-const BEFORE_MERGES = [
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-];
+/** CT_Worksheet's elements that come before mergeCells (the new list goes after the last). */
+const BEFORE_MERGES = WORKSHEET_ORDER.slice(0, WORKSHEET_ORDER.indexOf("mergeCells"));
 
 const overlaps = (a: CellRange, b: CellRange): boolean =>
   a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;

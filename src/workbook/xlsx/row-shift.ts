@@ -9,6 +9,7 @@
 import { MAX_ROWS, columnLetters, parseCellRef } from "./cellref";
 import { ElementSpan, attrOf, scanElements, setAttributes } from "./elements";
 import { decodeText, escapeText } from "./xml";
+import { mapReferences } from "./formula";
 
 /** `count` > 0: insert that many blank rows before row `at`; < 0: delete rows at..at-count-1. */
 export interface RowShift {
@@ -35,7 +36,6 @@ export function shiftedSpan(top: number, bottom: number, s: RowShift): [number, 
 
 const CELL_TOKEN = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/;
 const ROW_TOKEN = /^(\$?)([0-9]{1,7})$/;
-const IDENT = /[A-Za-z0-9_.$\\]/;
 const REF_ERROR = "#REF!";
 
 /** A1 or A1:B2 (with or without $) shifted; null when every row of it is deleted. */
@@ -81,72 +81,9 @@ export function shiftFormulaRows(
   s: RowShift,
   onSheet: (qualifier: string | undefined) => boolean
 ): string {
-  let out = "";
-  let sheet: string | undefined;
-  let qualified = false;
-  const n = formula.length;
-  let i = 0;
-  while (i < n) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < n && !(formula[j] === ch && formula[j + 1] !== ch)) j += formula[j] === ch ? 2 : 1;
-      const literal = formula.slice(i, j + 1);
-      out += literal;
-      i = j + 1;
-      if (ch === "'" && formula[i] === "!") {
-        sheet = literal.slice(1, -1).replace(/''/g, "'");
-        qualified = true;
-        out += "!";
-        i++;
-      }
-      continue;
-    }
-    if (ch === "[") {
-      let depth = 0;
-      let j = i;
-      for (; j < n; j++) {
-        if (formula[j] === "[") depth++;
-        else if (formula[j] === "]" && --depth === 0) break;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (!IDENT.test(ch)) {
-      out += ch;
-      i++;
-      if (ch !== ":") qualified = false;
-      continue;
-    }
-    let j = i;
-    while (j < n && IDENT.test(formula[j])) j++;
-    let token = formula.slice(i, j);
-    if (formula[j] === "!") {
-      sheet = token;
-      qualified = true;
-      out += `${token}!`;
-      i = j + 1;
-      continue;
-    }
-    const isCell = CELL_TOKEN.test(token);
-    const isRow = !isCell && ROW_TOKEN.test(token) && formula[j] === ":";
-    if ((isCell || isRow) && formula[j] === ":") {
-      let k = j + 1;
-      while (k < n && IDENT.test(formula[k])) k++;
-      const partner = formula.slice(j + 1, k);
-      if ((isCell ? CELL_TOKEN : ROW_TOKEN).test(partner)) {
-        token = `${token}:${partner}`;
-        j = k;
-      }
-    }
-    const applies =
-      (isCell || isRow) && formula[j] !== "(" && onSheet(qualified ? sheet : undefined);
-    out += applies ? (shiftedRef(token, s) ?? REF_ERROR) : token;
-    qualified = false;
-    i = j;
-  }
-  return out;
+  return mapReferences(formula, (ref) =>
+    ref.kind === "col" || !onSheet(ref.sheet) ? ref.text : (shiftedRef(ref.text, s) ?? REF_ERROR)
+  );
 }
 
 interface Edit {
