@@ -199,7 +199,15 @@ describe("tips check and report over the optional tables", () => {
     const book = XlsxAdapter.fromBytes(readFileSync(file));
     expect(await findOptionalTables(book)).toEqual({});
     const json = JSON.parse((await tips("report", file, "--json")).out);
-    expect(Object.keys(json)).toEqual(["period", "start", "end", "office", "lines", "findings"]);
+    expect(Object.keys(json)).toEqual([
+      "period",
+      "start",
+      "end",
+      "office",
+      "lines",
+      "findings",
+      "outsideFiscalYear",
+    ]);
     const text = (await tips("report", file)).out;
     expect(text).not.toMatch(/Victim Leads|Outreach Materials|Media Canvass/);
     expect((await tips("check", file)).out).toBe("No problems found in 2 rows.");
