@@ -263,7 +263,9 @@ function readTableRange<P>(
   read: (grid: ReturnType<typeof tableGridFromRange>) => P
 ): P {
   const grid = tableGridFromRange(range, date1904, what);
-  return tableCache.get(kind, range as CellValue[][], date1904, () => read({ ...grid, sheet: what }));
+  return tableCache.get(kind, range as CellValue[][], date1904, () =>
+    read({ ...grid, sheet: what })
+  );
 }
 
 /** A block's lines as label, Quarter, Cumulative cells. */

@@ -29,6 +29,7 @@ import {
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
 import { hasLibreOffice, readCsvSheetsWithLibreOffice } from "../helpers/libreoffice";
 import { NEEDS_LIBREOFFICE, testRequiring } from "../helpers/requires";
+import { leNew, ngoNew } from "./builders";
 import { packageParts, sheetXml } from "./workbooks";
 
 let dir: string;
@@ -51,21 +52,6 @@ const d = (y: number, m: number, day: number): number =>
   serialFromDay(dayFromYmd(y, m, day), false);
 const PERIOD = parsePeriod("FY2007 Q3");
 const INJECTION = '=HYPERLINK("http://example.invalid/x","click me")';
-
-const logRow = (date: number, sector: string, level: string, agency: string): LogRowValues => [
-  date,
-  sector,
-  level,
-  "New Contact",
-  agency,
-  "Ann Lee",
-  "Director",
-  "",
-  "",
-  "",
-  "Intro",
-  "N",
-];
 
 interface OfficeSpec {
   office: string;
@@ -92,8 +78,8 @@ async function office(file: string, spec: OfficeSpec): Promise<string> {
 const HOUSTON: OfficeSpec = {
   office: "SAC Houston",
   log: [
-    logRow(d(2007, 3, 1), "NGO", "", "Safe Harbor Shelter"),
-    logRow(d(2007, 4, 12), "Law Enforcement", "Local", "Metro Police Department"),
+    ngoNew(d(2007, 3, 1), "Safe Harbor Shelter"),
+    leNew(d(2007, 4, 12), "Local", "Metro Police Department"),
   ],
   leads: [
     [d(2007, 4, 10), "ngo", "SAFE HARBOR shelter.", "interview request", d(2007, 4, 14), "y", ""],
@@ -109,7 +95,7 @@ const HOUSTON: OfficeSpec = {
 
 const MIAMI: OfficeSpec = {
   office: "SAC Miami",
-  log: [logRow(d(2007, 4, 1), "NGO", "", "Casa Esperanza")],
+  log: [ngoNew(d(2007, 4, 1), "Casa Esperanza")],
   leads: [
     // Houston's log reached Metro PD on 4/12, Miami's never: not from Miami's outreach partners.
     [
@@ -129,14 +115,14 @@ const MIAMI: OfficeSpec = {
 /** A leads table with an error (an unknown Source): the whole return is invalid. */
 const DENVER: OfficeSpec = {
   office: "SAC Denver",
-  log: [logRow(d(2007, 4, 2), "NGO", "", "Mile High Shelter")],
+  log: [ngoNew(d(2007, 4, 2), "Mile High Shelter")],
   leads: [[d(2007, 4, 3), "Neighbour", "Mile High Shelter", "Other Lead", "", "", ""]],
 };
 
 /** No tables at all: it counts for the chart and contributes nothing to the tables. */
 const MEXICO: OfficeSpec = {
   office: "Attaché Mexico City",
-  log: [logRow(d(2007, 5, 20), "Law Enforcement", "Foreign", "Policía Federal")],
+  log: [leNew(d(2007, 5, 20), "Foreign", "Policía Federal")],
 };
 
 interface TableJson {
