@@ -6,10 +6,15 @@
  * The national workbook: "National Chart" (the seed's chart, office "National", so that
  * `tips report` reads it back), "By Office" (the per-office figures), "Return Status" (one row per
  * file given and per missing office), "Combined Log" (the counted rows with Office, Source File and
- * Source Row), every sheet with the LES/FOUO header and footer.
+ * Source Row), and, when a counted return has them, "Combined Leads", "Combined Materials" and
+ * "Combined Media Canvass" (the rows of its Victim Leads, Materials Distributed and Media Canvass
+ * tables, with the office tables' headers plus the same three, so that `tips report` on the
+ * national workbook finds them as an office's tables and recomputes the national figures); every
+ * sheet with the LES/FOUO header and footer.
  */
 import { FORM_ROWS, Figures, LINE_KEYS, LineKey, lineKeyFromName } from "../core/chart";
 import {
+  COMBINED_TABLE_SHEETS,
   COUNTED,
   Consolidation,
   ConsolidateOptions,
@@ -42,7 +47,13 @@ import {
 import { Report, analyze } from "../core/report";
 import { SETTING, SettingError, decodeOpening, encodeOpening, openingKey } from "../core/settings";
 import { LOG_HEADERS, TRAINING } from "../core/vocabulary";
+import { LEAD_HEADERS, LEAD_SOURCES, Lead } from "../core/leads";
+import { MATERIAL_HEADERS, MaterialsEntry } from "../core/materials";
+import { MEDIA_HEADERS, MediaAd } from "../core/media";
+import { TableKey, TablesAnalysis } from "../core/office-tables";
+import { TableLayoutError } from "../core/table";
 import { NoPeriodError } from "./quarterly";
+import { loadTables } from "./tables";
 import {
   ChartLayout,
   LayoutError,
@@ -79,9 +90,21 @@ export const NATIONAL_TABLES = {
   status: "ReturnStatus",
   log: "CombinedLog",
 } as const;
-/** The provenance columns after the log's own in the Combined Log. */
+/** The Excel tables of the combined sheets (COMBINED_TABLE_SHEETS), made only when needed. */
+export const COMBINED_TABLES: Readonly<Record<TableKey, string>> = {
+  leads: "CombinedLeads",
+  materials: "CombinedMaterials",
+  media: "CombinedMediaCanvass",
+};
+/** The provenance columns after the log's (or a table's) own on the combined sheets. */
 export const PROVENANCE_HEADERS = ["Office", "Source File", "Source Row"] as const;
 export const COMBINED_LOG_HEADERS: readonly string[] = [...LOG_HEADERS, ...PROVENANCE_HEADERS];
+/** The combined tables' headers: the office sheet's, then the provenance columns. */
+export const COMBINED_TABLE_HEADERS: Readonly<Record<TableKey, readonly string[]>> = {
+  leads: [...LEAD_HEADERS, ...PROVENANCE_HEADERS],
+  materials: [...MATERIAL_HEADERS, ...PROVENANCE_HEADERS],
+  media: [...MEDIA_HEADERS, ...PROVENANCE_HEADERS],
+};
 export const STATUS_HEADERS = [
   "Office",
   "Status",
@@ -302,11 +325,22 @@ export async function readReturnFrom(
     const log = await step("no-chart-or-log", () => findLog(port));
     if (log.unreadable) return log.unreadable;
     const r = await resolveReturn(port, chart.found!, log.found!, options.today);
+    const { analysis: tables } = await loadTables(port, {
+      period: r.period,
+      log: r.report.log.entries,
+    });
     const submitted = await port.getSetting(SETTING.submitted);
-    return { ...base, kind: "report", ...r, ...(submitted !== undefined ? { submitted } : {}) };
+    return {
+      ...base,
+      kind: "report",
+      ...r,
+      tables,
+      ...(submitted !== undefined ? { submitted } : {}),
+    };
   } catch (e) {
     if (
       e instanceof LogLayoutError ||
+      e instanceof TableLayoutError ||
       e instanceof PeriodError ||
       e instanceof NoPeriodError ||
       e instanceof SettingError
@@ -476,6 +510,7 @@ export function nationalChartSheet(n: NationalReport): SheetSpec {
       `The ${n.log.length} counted log rows, with their office and source file: "${NATIONAL_SHEETS.log}".`,
       STYLE.bullet,
     ],
+    ...combinedSheetBullets(n),
     ...n.notes.map((t): [string, SpecCell["style"]] => [`Note: ${t}.`, STYLE.bullet]),
     ["", {}],
     [LES_MARKING, STYLE.marking],
@@ -486,6 +521,115 @@ export function nationalChartSheet(n: NationalReport): SheetSpec {
       cells.push({ row: NARRATIVE_ROW + i, col: REPORT_COLUMNS.label, value, style });
   });
   return { ...base, cells };
+}
+
+/** The rows of one optional table on its combined sheet, with where each came from. */
+function combinedRows<E extends { readonly row: number }>(
+  n: NationalReport,
+  entriesOf: (t: TablesAnalysis) => readonly E[] | undefined,
+  cells: (e: E) => SpecCell["value"][]
+): SpecCell["value"][][] {
+  const rows: SpecCell["value"][][] = [];
+  for (const p of n.tableParts) {
+    for (const e of entriesOf(p.tables) ?? []) rows.push([...cells(e), p.office, p.file, e.row]);
+  }
+  return rows;
+}
+
+const SOURCE_LABEL: Readonly<Record<string, string>> = Object.fromEntries(
+  LEAD_SOURCES.map((s) => [s.key, s.label])
+);
+const yesNo = (b: boolean): string => (b ? "Y" : "N");
+
+/** The combined sheets' cells of one row, in the office sheet's column order (leads.ts etc.). */
+function combinedTableRows(n: NationalReport, date1904: boolean) {
+  const date = (d: Day | undefined): number | null =>
+    d === undefined ? null : serialFromDay(d, date1904);
+  return {
+    leads: combinedRows<Lead>(
+      n,
+      (t) => t.leads?.parsed.entries,
+      (l) => [
+        date(l.received),
+        SOURCE_LABEL[l.source],
+        l.referringAgency,
+        l.request,
+        date(l.responded),
+        yesNo(l.caseOpened),
+        l.notes || null,
+      ]
+    ),
+    materials: combinedRows<MaterialsEntry>(
+      n,
+      (t) => t.materials?.parsed.entries,
+      (e) => [date(e.date), e.agency, e.material, e.language ?? null, e.quantity]
+    ),
+    media: combinedRows<MediaAd>(
+      n,
+      (t) => t.media?.parsed.entries,
+      (a) => [
+        date(a.date),
+        a.publication,
+        a.country,
+        a.offer,
+        yesNo(a.translated),
+        date(a.sentToHq),
+      ]
+    ),
+  };
+}
+
+/** What each combined sheet holds, for its title and the National Chart's summary. */
+const COMBINED_WHAT: Readonly<Record<TableKey, string>> = {
+  leads: "victim leads",
+  materials: "rows of outreach materials distributed",
+  media: "ads of the media canvass",
+};
+
+/** The tables some counted return has (the others get no sheet: nothing changes without them). */
+const combinedTables = (n: NationalReport): TableKey[] =>
+  (["leads", "materials", "media"] as const).filter((t) => n.tables[t] !== undefined);
+
+function combinedSheetBullets(n: NationalReport): [string, SpecCell["style"]][] {
+  return combinedTables(n).map((t) => {
+    const count = n.tableParts.reduce((k, p) => k + (p.tables[t]?.parsed.entries.length ?? 0), 0);
+    return [
+      `The ${count} counted ${COMBINED_WHAT[t]}, with their office and source file: "${COMBINED_TABLE_SHEETS[t]}".`,
+      STYLE.bullet,
+    ];
+  });
+}
+
+const COMBINED_WIDTHS: Readonly<Record<TableKey, readonly number[]>> = {
+  leads: [13, 28, 32, 20, 15, 12, 50, 28, 36, 11],
+  materials: [12, 32, 16, 12, 10, 28, 36, 11],
+  media: [12, 32, 18, 12, 12, 12, 28, 36, 11],
+};
+const COMBINED_DATES: Readonly<Record<TableKey, readonly number[]>> = {
+  leads: [0, 4],
+  materials: [0],
+  media: [0, 5],
+};
+
+/**
+ * The combined sheets of the tables some counted return has: an Excel table each (the office
+ * sheet's headers, then Office, Source File, Source Row), built as the Combined Log is.
+ */
+export function combinedTableSheets(n: NationalReport, date1904: boolean): SheetSpec[] {
+  const rows = combinedTableRows(n, date1904);
+  return combinedTables(n).map((t) => {
+    const headers = COMBINED_TABLE_HEADERS[t];
+    const styles = headers.map((_, i) => (COMBINED_DATES[t].includes(i) ? STYLE.date : undefined));
+    const offices = new Set(n.tableParts.filter((p) => p.tables[t]).map((p) => p.office)).size;
+    return tableSpec(
+      COMBINED_TABLES[t],
+      COMBINED_TABLE_SHEETS[t],
+      `Combined ${COMBINED_WHAT[t]}, ${formatPeriod(n.period)}: ${rows[t].length} rows from ${offices} office${offices === 1 ? "" : "s"}`,
+      headers,
+      rows[t],
+      { widths: COMBINED_WIDTHS[t], styles }
+    );
+  });
 }
 
 export function byOfficeSheet(n: NationalReport): SheetSpec {
@@ -624,6 +768,7 @@ export async function writeNational(port: WorkbookPort, n: NationalReport): Prom
   await port.addSheet(byOfficeSheet(n));
   await port.addSheet(returnStatusSheet(n));
   await port.addSheet(combinedLogSheet(n, date1904));
+  for (const sheet of combinedTableSheets(n, date1904)) await port.addSheet(sheet);
   await port.setSetting(SETTING.period, formatPeriod(n.period));
   await port.setSetting(SETTING.office, NATIONAL_OFFICE);
   if (LINE_KEYS.some((k) => n.opening[k] !== 0)) {
@@ -639,7 +784,8 @@ export async function writeNational(port: WorkbookPort, n: NationalReport): Prom
  */
 export async function nationalTargetProblem(port: WorkbookPort): Promise<string | undefined> {
   const names = await port.sheetNames();
-  const taken = Object.values(NATIONAL_SHEETS).filter((n) =>
+  const national = [...Object.values(NATIONAL_SHEETS), ...Object.values(COMBINED_TABLE_SHEETS)];
+  const taken = national.filter((n) =>
     names.some((x) => x.trim().toLowerCase() === n.toLowerCase())
   );
   if (taken.length > 0) {

@@ -2,7 +2,13 @@
 import { ChartFigures, FORM_ROWS } from "../core/chart";
 import { Finding } from "../core/findings";
 import { MEDIAN_DAYS_LABEL, OPEN_AT_END_LABEL } from "../core/leads";
-import { TablesAnalysis, tableBlocks } from "../core/office-tables";
+import {
+  TableKey,
+  TablesAnalysis,
+  TablesFigures,
+  figureBlocks,
+  tablesFigures,
+} from "../core/office-tables";
 import { FiscalPeriod, formatPeriod, periodBounds } from "../core/period";
 
 const LABEL_WIDTH = 44;
@@ -68,15 +74,20 @@ const shownFigure = (n: number | null): string => (n === null ? "" : String(n));
 
 /** The optional tables' blocks under the chart, in its Quarter and Cumulative columns. */
 export function tableBlocksText(analysis: TablesAnalysis): string[] {
+  return figureBlocksText(tablesFigures(analysis));
+}
+
+/** The blocks of the tables' figures (an office's or the nation's) as text. */
+export function figureBlocksText(tables: TablesFigures): string[] {
   const lines: string[] = [];
   const row = (label: string, q: number | null, c: number | null | undefined): string =>
     `  ${label}`.padEnd(LABEL_WIDTH) +
     shownFigure(q).padStart(FIGURE_WIDTH) +
     (c === undefined ? "" : shownFigure(c).padStart(FIGURE_WIDTH));
-  for (const block of tableBlocks(analysis)) {
+  for (const block of figureBlocks(tables)) {
     lines.push("", block.heading);
     for (const r of block.rows) lines.push(row(r.label, r.quarter, r.cumulative));
-    const leads = block.table === "leads" ? analysis.leads?.figures : undefined;
+    const leads = block.table === "leads" ? tables.leads?.figures : undefined;
     if (leads) {
       const m = leads.medianDaysToRespond;
       lines.push(row(MEDIAN_DAYS_LABEL, m.quarter, m.cumulative));
@@ -88,19 +99,24 @@ export function tableBlocksText(analysis: TablesAnalysis): string[] {
 
 /** The tables' figures as `tips report --json` adds them: one object per table the workbook has. */
 export function tablesJson(analysis: TablesAnalysis): Record<string, unknown> {
+  return figuresJson(tablesFigures(analysis), (table) => analysis[table]?.findings ?? []);
+}
+
+/** One object per table, `{sheet, lines, [medianDaysToRespond, openAtPeriodEnd], findings}`. */
+export function figuresJson(
+  tables: TablesFigures,
+  findingsOf: (table: TableKey) => readonly Finding[] = () => []
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const block of tableBlocks(analysis)) {
-    const t = analysis[block.table];
+  for (const block of figureBlocks(tables)) {
+    const leads = block.table === "leads" ? tables.leads?.figures : undefined;
     out[block.table] = {
       sheet: block.sheet,
       lines: block.rows.map((r) => ({ key: r.key, quarter: r.quarter, cumulative: r.cumulative })),
-      ...(block.table === "leads" && analysis.leads?.figures
-        ? {
-            medianDaysToRespond: analysis.leads.figures.medianDaysToRespond,
-            openAtPeriodEnd: analysis.leads.figures.openAtPeriodEnd,
-          }
+      ...(leads
+        ? { medianDaysToRespond: leads.medianDaysToRespond, openAtPeriodEnd: leads.openAtPeriodEnd }
         : {}),
-      findings: (t?.findings ?? []).map(findingJson),
+      findings: findingsOf(block.table).map(findingJson),
     };
   }
   return out;

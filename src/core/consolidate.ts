@@ -25,6 +25,7 @@ import {
 import { EntryTable } from "./entry-table";
 import { Finding } from "./findings";
 import { CellValue, LogEntry } from "./log";
+import { CombinedSheets, TablesAnalysis, TablesFigures, combineTables } from "./office-tables";
 import { FiscalPeriod, formatPeriod, samePeriod } from "./period";
 import { Report } from "./report";
 import { countInQuarter } from "./tally";
@@ -117,6 +118,12 @@ export interface ReturnedReport extends ReturnFile {
   readonly submitted?: string;
   /** The opening balance the office recorded for the fiscal year, if any. */
   readonly opening?: Partial<Figures>;
+  /**
+   * Its Victim Leads, Materials Distributed and Media Canvass tables, analysed for its period
+   * (absent or empty: it has none, and contributes nothing to them). A table error makes the
+   * return invalid, as a log error does.
+   */
+  readonly tables?: TablesAnalysis;
 }
 
 /** A file that could not be read as a return, and why. */
@@ -214,6 +221,20 @@ export class CombinedLog {
   }
 }
 
+/** The national workbook's sheets of the combined table rows (tips report finds them there). */
+export const COMBINED_TABLE_SHEETS: CombinedSheets = {
+  leads: "Combined Leads",
+  materials: "Combined Materials",
+  media: "Combined Media Canvass",
+};
+
+/** One counted return's optional tables (its rows go on the combined sheets). */
+export interface CombinedTablesPart {
+  readonly office: string;
+  readonly file: string;
+  readonly tables: TablesAnalysis;
+}
+
 export interface NationalReport {
   readonly period: FiscalPeriod;
   /** Quarter = sum of the counted offices' quarters; Cumulative = sum of their cumulatives. */
@@ -223,6 +244,13 @@ export interface NationalReport {
   readonly offices: readonly OfficeFigures[];
   readonly statuses: readonly StatusRow[];
   readonly log: CombinedLog;
+  /** The counted returns that have any of the optional tables, in office order. */
+  readonly tableParts: readonly CombinedTablesPart[];
+  /**
+   * The national figures of those tables: lines and open leads summed over the counted returns,
+   * the medians from the combined rows. A table no counted return has is absent.
+   */
+  readonly tables: TablesFigures;
   /** Notes about the whole consolidation (not about one file). */
   readonly notes: readonly string[];
 }
@@ -351,6 +379,10 @@ interface Record_ {
   readonly inQuarter: number;
   readonly figures?: ChartFigures;
   readonly opening?: Partial<Figures>;
+  /** The optional tables, kept (like the entries) only where they may count. */
+  readonly tables?: TablesAnalysis;
+  /** Of `errors`, those in the optional tables. */
+  readonly tableErrors: number;
   readonly findings: readonly Finding[];
   /** Notes true whatever the status (the unreadable reason, the submission time...). */
   readonly notes: readonly string[];
@@ -374,6 +406,7 @@ function recordOf(input: ReturnInput, index: number, period: FiscalPeriod): Reco
       warnings: 0,
       entries: EntryTable.EMPTY,
       inQuarter: 0,
+      tableErrors: 0,
       findings: [],
       notes: [input.reason],
       chartNotes: [],
@@ -381,8 +414,12 @@ function recordOf(input: ReturnInput, index: number, period: FiscalPeriod): Reco
   }
   const notes: string[] = [];
   const submitted = submittedTime(input.submitted, notes);
-  const { report } = input;
-  const errors = report.findings.filter((f) => f.severity === "error");
+  const { report, tables } = input;
+  const tableErrors = tables?.errors ?? 0;
+  const errors = [...report.findings, ...(tables?.findings ?? [])].filter(
+    (f) => f.severity === "error"
+  );
+  const mayCount = errors.length === 0 && office !== undefined && samePeriod(input.period, period);
   return {
     index,
     file: input.file,
@@ -393,13 +430,12 @@ function recordOf(input: ReturnInput, index: number, period: FiscalPeriod): Reco
     ...(office ? { office, key } : {}),
     period: input.period,
     rows: report.log.dataRows,
-    errors: report.errors,
-    warnings: report.warnings,
+    errors: report.errors + tableErrors,
+    warnings: report.warnings + (tables?.warnings ?? 0),
     // Entries are kept only where they may count: a valid return for the period, with an office.
-    entries:
-      report.errors === 0 && office && samePeriod(input.period, period)
-        ? EntryTable.of(report.log.entries)
-        : EntryTable.EMPTY,
+    entries: mayCount ? EntryTable.of(report.log.entries) : EntryTable.EMPTY,
+    ...(mayCount && tables ? { tables } : {}),
+    tableErrors,
     inQuarter: countInQuarter(report.log.entries, input.period),
     figures: report.figures,
     ...(input.opening ? { opening: input.opening } : {}),
@@ -490,9 +526,16 @@ function resolve(
     const [winner, ...others] = group;
     if (winner.errors > 0) {
       status.set(winner, "invalid");
+      const logErrors = winner.errors - winner.tableErrors;
+      const where = [
+        ...(logErrors > 0 ? [`its log has ${plural(logErrors, "error")}`] : []),
+        ...(winner.tableErrors > 0
+          ? [`its leads, materials or media tables have ${plural(winner.tableErrors, "error")}`]
+          : []),
+      ].join(" and ");
       note(
         winner,
-        `its log has ${plural(winner.errors, "error")}: its rows are not counted until the office fixes them and sends it again`
+        `${where}: its rows are not counted until the office fixes them and sends it again`
       );
     } else {
       status.set(winner, winner.inQuarter === 0 ? "nothing-to-report" : "received");
@@ -667,6 +710,7 @@ export class Consolidation {
     const opening = zeroFigures();
     const offices: OfficeFigures[] = [];
     const log: CombinedPart[] = [];
+    const tableParts: CombinedTablesPart[] = [];
     // Office order as the status table: by name.
     const ordered = [...winners].sort((a, b) =>
       a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : a.index - b.index
@@ -685,6 +729,8 @@ export class Consolidation {
         rows: w.rows,
       });
       log.push({ office, file: w.file, entries: w.entries });
+      if (w.tables && (w.tables.leads || w.tables.materials || w.tables.media))
+        tableParts.push({ office, file: w.file, tables: w.tables });
     }
     return {
       period: this.period,
@@ -693,6 +739,12 @@ export class Consolidation {
       offices,
       statuses,
       log: new CombinedLog(log),
+      tableParts,
+      tables: combineTables(
+        tableParts.map((p) => p.tables),
+        this.period,
+        COMBINED_TABLE_SHEETS
+      ),
       notes,
     };
   }

@@ -6,7 +6,7 @@
 import { Coercer, coerceText, dateCoercer, wordCoercer, yesNoCoercer } from "./cells";
 import { Day, usDate } from "./dates";
 import { Finding, FindingCode, sortFindings } from "./findings";
-import { OutreachPartners } from "./partners";
+import { Partners } from "./partners";
 import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, formatPeriod, quarterEnd } from "./period";
 import {
   FigureLine,
@@ -14,6 +14,7 @@ import {
   TableFigures,
   columnsOf,
   median,
+  sumTableFigures,
   tallyTable,
 } from "./table-figures";
 import {
@@ -237,7 +238,7 @@ export function daysToRespond(leads: readonly Lead[], day: Day): number[] {
 export function leadFigures(
   leads: readonly Lead[],
   period: FiscalPeriod,
-  partners: OutreachPartners
+  partners: Partners<Lead>
 ): LeadFigures {
   const end = quarterEnd(period);
   const counted = tallyTable(
@@ -251,7 +252,7 @@ export function leadFigures(
       if (l.request === INTERVIEW_REQUEST) f["leads.interviewRequests"]++;
       if (respondedBy(l, end)) f["leads.responded"]++;
       if (l.caseOpened) f["leads.casesOpened"]++;
-      if (partners.reachedBy(l.referringAgency, l.received)) f["leads.fromOutreachPartners"]++;
+      if (partners.reachedBy(l.referringAgency, l.received, l)) f["leads.fromOutreachPartners"]++;
     }
   );
   const columns = columnsOf(leads, period, (l) => l.received);
@@ -263,6 +264,37 @@ export function leadFigures(
       cumulative: median(daysToRespond(columns.cumulative, end)),
     },
     openAtPeriodEnd: leads.filter((l) => l.received >= fyStart && isOpenAt(l, end)).length,
+  };
+}
+
+/** One office's leads and its figures, as the national figures are made of them. */
+export interface OfficeLeads {
+  readonly entries: readonly Lead[];
+  readonly figures: LeadFigures;
+}
+
+/**
+ * The national lead figures: every line and the open leads summed over the offices, the medians
+ * recomputed from the combined rows (a median of medians is not the median).
+ */
+export function combineLeadFigures(
+  parts: readonly OfficeLeads[],
+  period: FiscalPeriod
+): LeadFigures {
+  const end = quarterEnd(period);
+  const days = { quarter: [] as number[], cumulative: [] as number[] };
+  for (const p of parts) {
+    const columns = columnsOf(p.entries, period, (l) => l.received);
+    days.quarter.push(...daysToRespond(columns.quarter, end));
+    days.cumulative.push(...daysToRespond(columns.cumulative, end));
+  }
+  return {
+    ...sumTableFigures(
+      LEAD_LINE_KEYS,
+      parts.map((p) => p.figures)
+    ),
+    medianDaysToRespond: { quarter: median(days.quarter), cumulative: median(days.cumulative) },
+    openAtPeriodEnd: parts.reduce((n, p) => n + p.figures.openAtPeriodEnd, 0),
   };
 }
 

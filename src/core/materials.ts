@@ -6,7 +6,7 @@
 import { Coercer, coerceText, countCoercer, dateCoercer, wordCoercer } from "./cells";
 import { Day, usDate } from "./dates";
 import { Finding, sortFindings } from "./findings";
-import { OutreachPartners } from "./partners";
+import { Partners } from "./partners";
 import { FiscalPeriod } from "./period";
 import {
   Fields,
@@ -227,11 +227,14 @@ export function materialFigures(
  * Every finding of the table: its row errors, and the warnings: no outreach log row for that
  * agency on that date (when the log is given), text that starts like a formula.
  */
-export function checkMaterials(parsed: ParsedMaterials, partners?: OutreachPartners): Finding[] {
+export function checkMaterials(
+  parsed: ParsedMaterials,
+  partners?: Partners<MaterialsEntry>
+): Finding[] {
   const out: Finding[] = [...parsed.findings];
   if (partners) {
     for (const e of parsed.entries) {
-      if (!partners.reachedOn(e.agency, e.date)) {
+      if (!partners.reachedOn(e.agency, e.date, e)) {
         out.push(
           tableFinding(
             parsed,

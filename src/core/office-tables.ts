@@ -5,19 +5,36 @@
  * without them reports exactly as before.
  */
 import { Finding, sortFindings } from "./findings";
-import { LeadFigures, ParsedLeads, checkLeads, leadFigures, readLeads } from "./leads";
 import {
+  Lead,
+  LeadFigures,
+  ParsedLeads,
+  checkLeads,
+  combineLeadFigures,
+  leadFigures,
+  readLeads,
+} from "./leads";
+import {
+  MATERIAL_LINE_KEYS,
   MaterialFigures,
+  MaterialsEntry,
   ParsedMaterials,
   checkMaterials,
   materialFigures,
   readMaterials,
 } from "./materials";
-import { MediaFigures, ParsedMedia, checkMedia, mediaFigures, readMedia } from "./media";
-import { Contact, OutreachPartners } from "./partners";
+import {
+  MEDIA_LINE_KEYS,
+  MediaFigures,
+  ParsedMedia,
+  checkMedia,
+  mediaFigures,
+  readMedia,
+} from "./media";
+import { Contact, OutreachPartners, Partners } from "./partners";
 import { FiscalPeriod } from "./period";
 import { TableGrid } from "./table";
-import { FigureRow, figureRows } from "./table-figures";
+import { FigureRow, figureRows, sumTableFigures } from "./table-figures";
 import { LEADS_BLOCK_HEADING, LEAD_LINES } from "./leads";
 import { MATERIALS_BLOCK_HEADING, MATERIAL_LINES } from "./materials";
 import { MEDIA_BLOCK_HEADING, MEDIA_LINES } from "./media";
@@ -32,6 +49,14 @@ export interface TablesInput {
   readonly period?: FiscalPeriod;
   /** The workbook's lead response threshold (settings.ts decodeLeadResponseDays). */
   readonly leadResponseDays: number;
+  /**
+   * Who reached whom, when it is not simply `log` (the national workbook: each combined row is
+   * matched to its own office's log, partners.ts OfficePartners).
+   */
+  readonly partners?: {
+    readonly leads: Partners<Lead>;
+    readonly materials: Partners<MaterialsEntry>;
+  };
 }
 
 /** One table's result: what was read, every finding, and the figures when a period was given. */
@@ -60,20 +85,22 @@ function result<P, F>(parsed: P, findings: Finding[], figures?: F): TableAnalysi
 /** Read, check and count every table given. Throws TableLayoutError for a broken header row. */
 export function analyzeTables(input: TablesInput): TablesAnalysis {
   const { period } = input;
-  const partners = new OutreachPartners(input.log);
+  const own = input.partners ? undefined : new OutreachPartners(input.log);
+  const leadPartners = input.partners?.leads ?? own!;
+  const materialPartners = input.partners?.materials ?? own!;
   let leads: TablesAnalysis["leads"];
   let materials: TablesAnalysis["materials"];
   let media: TablesAnalysis["media"];
   if (input.leads) {
     const parsed = readLeads(input.leads);
     const findings = checkLeads(parsed, { period, responseDays: input.leadResponseDays });
-    leads = result(parsed, findings, period && leadFigures(parsed.entries, period, partners));
+    leads = result(parsed, findings, period && leadFigures(parsed.entries, period, leadPartners));
   }
   if (input.materials) {
     const parsed = readMaterials(input.materials);
     materials = result(
       parsed,
-      checkMaterials(parsed, partners),
+      checkMaterials(parsed, materialPartners),
       period && materialFigures(parsed.entries, period)
     );
   }
@@ -105,30 +132,89 @@ export interface TableBlock {
   readonly rows: FigureRow<string>[];
 }
 
-/** The blocks of the tables that have figures (a period was given), in the report's order. */
-export function tableBlocks(analysis: TablesAnalysis): TableBlock[] {
-  const blocks: TableBlock[] = [];
+/** The tables' figures, each with the sheet its rows are on (absent: no such table). */
+export interface TablesFigures {
+  readonly leads?: { readonly sheet: string; readonly figures: LeadFigures };
+  readonly materials?: { readonly sheet: string; readonly figures: MaterialFigures };
+  readonly media?: { readonly sheet: string; readonly figures: MediaFigures };
+}
+
+/** The figures of an analysis's tables (those that have figures: a period was given). */
+export function tablesFigures(analysis: TablesAnalysis): TablesFigures {
+  const out: { -readonly [K in keyof TablesFigures]: TablesFigures[K] } = {};
   const { leads, materials, media } = analysis;
-  if (leads?.figures)
+  if (leads?.figures) out.leads = { sheet: leads.parsed.sheet, figures: leads.figures };
+  if (materials?.figures)
+    out.materials = { sheet: materials.parsed.sheet, figures: materials.figures };
+  if (media?.figures) out.media = { sheet: media.parsed.sheet, figures: media.figures };
+  return out;
+}
+
+/** The blocks of the tables that have figures, in the report's order. */
+export function figureBlocks(tables: TablesFigures): TableBlock[] {
+  const blocks: TableBlock[] = [];
+  const { leads, materials, media } = tables;
+  if (leads)
     blocks.push({
       table: "leads",
       heading: LEADS_BLOCK_HEADING,
-      sheet: leads.parsed.sheet,
+      sheet: leads.sheet,
       rows: figureRows(leads.figures, LEAD_LINES),
     });
-  if (materials?.figures)
+  if (materials)
     blocks.push({
       table: "materials",
       heading: MATERIALS_BLOCK_HEADING,
-      sheet: materials.parsed.sheet,
+      sheet: materials.sheet,
       rows: figureRows(materials.figures, MATERIAL_LINES),
     });
-  if (media?.figures)
+  if (media)
     blocks.push({
       table: "media",
       heading: MEDIA_BLOCK_HEADING,
-      sheet: media.parsed.sheet,
+      sheet: media.sheet,
       rows: figureRows(media.figures, MEDIA_LINES),
     });
   return blocks;
+}
+
+/** The blocks of the tables that have figures (a period was given), in the report's order. */
+export function tableBlocks(analysis: TablesAnalysis): TableBlock[] {
+  return figureBlocks(tablesFigures(analysis));
+}
+
+/** The sheets of the national workbook the combined rows go on, by table. */
+export type CombinedSheets = Readonly<Record<TableKey, string>>;
+
+/**
+ * The national figures of the offices' analyses (each with figures for the same period): lines
+ * summed, open leads summed, the medians recomputed from the combined rows. A table no office
+ * has is absent, so that returns without the tables consolidate exactly as before.
+ */
+export function combineTables(
+  parts: readonly TablesAnalysis[],
+  period: FiscalPeriod,
+  sheets: CombinedSheets
+): TablesFigures {
+  const leads = parts.flatMap((p) =>
+    p.leads?.figures ? [{ entries: p.leads.parsed.entries, figures: p.leads.figures }] : []
+  );
+  const materials = parts.flatMap((p) => (p.materials?.figures ? [p.materials.figures] : []));
+  const media = parts.flatMap((p) => (p.media?.figures ? [p.media.figures] : []));
+  return {
+    ...(leads.length
+      ? { leads: { sheet: sheets.leads, figures: combineLeadFigures(leads, period) } }
+      : {}),
+    ...(materials.length
+      ? {
+          materials: {
+            sheet: sheets.materials,
+            figures: sumTableFigures(MATERIAL_LINE_KEYS, materials),
+          },
+        }
+      : {}),
+    ...(media.length
+      ? { media: { sheet: sheets.media, figures: sumTableFigures(MEDIA_LINE_KEYS, media) } }
+      : {}),
+  };
 }

@@ -13,7 +13,19 @@ export interface Contact {
   readonly date: Day;
 }
 
-export class OutreachPartners {
+/**
+ * Who reached an agency, asked for one row of a table (a lead, materials handed out): an office's
+ * own log (OutreachPartners, whatever the row), or in the national workbook the log of the
+ * office the row came from (OfficePartners).
+ */
+export interface Partners<E> {
+  /** The log has a row for this agency dated on or before `day`. */
+  reachedBy(agency: string, day: Day, entry: E): boolean;
+  /** The log has a row for this agency dated `day`. */
+  reachedOn(agency: string, day: Day, entry: E): boolean;
+}
+
+export class OutreachPartners implements Partners<unknown> {
   private readonly first = new Map<string, Day>();
   private readonly days = new Map<string, Set<Day>>();
 
@@ -37,5 +49,45 @@ export class OutreachPartners {
   /** The log has a row for this agency dated `day`. */
   reachedOn(agency: string, day: Day): boolean {
     return this.days.get(agencyKey(agency))?.has(day) ?? false;
+  }
+}
+
+/** A log row of a combined log: its office (already keyed: case and spacing as the caller's). */
+export interface OfficeContact extends Contact {
+  readonly office: string;
+}
+
+/**
+ * The combined log of several offices, each row of a combined table matched to its own office's
+ * log only: the national figures are then the sums of the offices' own.
+ */
+export class OfficePartners implements Partners<{ readonly row: number }> {
+  private readonly byOffice = new Map<string, OutreachPartners>();
+
+  /** `officeOfRow`: the office of a table's worksheet row (undefined: no office, no partner). */
+  constructor(
+    contacts: readonly OfficeContact[],
+    private readonly officeOfRow: (row: number) => string | undefined
+  ) {
+    const groups = new Map<string, Contact[]>();
+    for (const c of contacts) {
+      const list = groups.get(c.office);
+      if (list) list.push(c);
+      else groups.set(c.office, [c]);
+    }
+    for (const [office, list] of groups) this.byOffice.set(office, new OutreachPartners(list));
+  }
+
+  private of(entry: { readonly row: number }): OutreachPartners | undefined {
+    const office = this.officeOfRow(entry.row);
+    return office === undefined ? undefined : this.byOffice.get(office);
+  }
+
+  reachedBy(agency: string, day: Day, entry: { readonly row: number }): boolean {
+    return this.of(entry)?.reachedBy(agency, day) ?? false;
+  }
+
+  reachedOn(agency: string, day: Day, entry: { readonly row: number }): boolean {
+    return this.of(entry)?.reachedOn(agency, day) ?? false;
   }
 }

@@ -53,6 +53,21 @@ export function tallyTable<E, K extends string>(
   return { quarter, cumulative };
 }
 
+/** The sum of several tables' figures, line by line (the national figures of the offices'). */
+export function sumTableFigures<K extends string>(
+  keys: readonly K[],
+  parts: readonly TableFigures<K>[]
+): TableFigures<K> {
+  const quarter = zero(keys);
+  const cumulative = zero(keys);
+  for (const p of parts)
+    for (const k of keys) {
+      quarter[k] += p.quarter[k];
+      cumulative[k] += p.cumulative[k];
+    }
+  return { quarter, cumulative };
+}
+
 /** The entries in each column (Quarter, Cumulative) of a period, by the same rule. */
 export function columnsOf<E>(
   entries: readonly E[],

@@ -18,6 +18,7 @@ import {
 import { Day, dayFromSerial, dayFromText } from "../core/dates";
 import { CellValue, LogGrid, ParsedLog, isBlank } from "../core/log";
 import { FiscalPeriod, PERIOD_NOTATIONS, PeriodError, parsePeriod } from "../core/period";
+import { TableGrid } from "../core/table";
 import { LOG_COLUMNS } from "../core/vocabulary";
 import { closestMatch } from "../core/spelling";
 
@@ -86,6 +87,24 @@ export function logGridFromRange(
     header: "auto",
     zeroIsBlank: true,
   };
+}
+
+/**
+ * A table range (Victim Leads, Materials Distributed, Media Canvass) -> the engine's TableGrid:
+ * its first row is the header row (a table is found by its headers). An empty cell that Excel
+ * desktop hands in as 0 is blank, as in the log (`zeroIsBlank`): no cell of these tables is
+ * rightly 0 (a Quantity must be at least 1).
+ */
+export function tableGridFromRange(range: unknown, date1904: boolean, what: string): TableGrid {
+  const help = `select the ${what} table with its header row, e.g. the table's [#All]`;
+  if (!Array.isArray(range) || !range.every((row) => Array.isArray(row))) {
+    throw new ArgumentError(`The ${what} must be a range of cells: ${help}.`);
+  }
+  const values = (range as CellValue[][]).map((row) => row.map((v) => (v === 0 ? null : v)));
+  if (values.every((row) => row.every((v) => isBlank(v, true)))) {
+    throw new ArgumentError(`The ${what} range is empty: ${help}.`);
+  }
+  return { values, date1904 };
 }
 
 /** The log columns a range without a header row must have, in the spec's order. */

@@ -179,3 +179,42 @@ function sameSettings(a: LogGrid, b: LogGrid): boolean {
     (a.zeroIsBlank ?? false) === (b.zeroIsBlank ?? false)
   );
 }
+
+// ---- The optional tables ------------------------------------------------------------------------
+
+/**
+ * The parsed optional tables (Victim Leads, Materials Distributed, Media Canvass), by content as
+ * the log's "cells" match: the same kind of table, date system and every cell `===`. They are
+ * small beside a log, so a parse per distinct content is all that is saved; CAPACITY each.
+ */
+export class TableCache {
+  private entries: { kind: string; date1904: boolean; values: Values; parsed: unknown }[] = [];
+  hits = 0;
+  parses = 0;
+
+  constructor(private readonly capacity = CAPACITY) {}
+
+  /** The parsed table for these cells, parsing (and caching) them with `parse` when none match. */
+  get<P>(kind: string, values: Values, date1904: boolean, parse: () => P): P {
+    const i = this.entries.findIndex(
+      (e) => e.kind === kind && e.date1904 === date1904 && sameCells(e.values, values)
+    );
+    if (i >= 0) {
+      const [entry] = this.entries.splice(i, 1);
+      this.entries.unshift(entry);
+      this.hits++;
+      return entry.parsed as P;
+    }
+    const parsed = parse(); // throws TableLayoutError: nothing is cached
+    this.parses++;
+    this.entries.unshift({ kind, date1904, values, parsed });
+    if (this.entries.length > this.capacity) this.entries.length = this.capacity;
+    return parsed;
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.hits = 0;
+    this.parses = 0;
+  }
+}

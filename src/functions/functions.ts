@@ -7,7 +7,7 @@
  * CustomFunctionsMetadataPlugin generates dist/functions.json from them and appends the
  * `CustomFunctions.associate(id, fn)` calls to this module. Never write either by hand, and never
  * change a function id once shipped (workbooks store it): QUARTER, CUMULATIVE, CHART, CHECK,
- * FISCALPERIOD.
+ * FISCALPERIOD, LEADS, MATERIALS, MEDIA.
  *
  * This file is loaded by the task pane page (shared runtime), by Excel's JavaScript-only functions
  * runtime (no DOM), and outside Excel by the browser-only mode and the bundle test: it must not
@@ -16,8 +16,20 @@
  */
 import { FORM_ROWS } from "../core/chart";
 import { outsideFiscalYearText } from "../core/checks";
-import { LogGrid, LogLayoutError } from "../core/log";
+import {
+  LEAD_LINES,
+  MEDIAN_DAYS_LABEL,
+  OPEN_AT_END_LABEL,
+  leadFigures,
+  readLeads,
+} from "../core/leads";
+import { CellValue, LogGrid, LogLayoutError } from "../core/log";
+import { MATERIAL_LINES, materialFigures, readMaterials } from "../core/materials";
+import { MEDIA_LINES, mediaFigures, readMedia } from "../core/media";
+import { OutreachPartners } from "../core/partners";
 import { PeriodError, formatPeriod, periodOfDay } from "../core/period";
+import { TableLayoutError } from "../core/table";
+import { FigureLine, TableFigures, figureRows } from "../core/table-figures";
 import {
   ArgumentError,
   RangeOrigin,
@@ -28,8 +40,9 @@ import {
   optionalPeriodFromArgument,
   originFromAddress,
   periodFromArgument,
+  tableGridFromRange,
 } from "./arguments";
-import { CachedLog, LogCache, LookupOptions } from "./cache";
+import { CachedLog, LogCache, LookupOptions, TableCache } from "./cache";
 import {
   WorkbookFactError,
   WorkbookFactsSource,
@@ -48,6 +61,8 @@ if (typeof CustomFunctions === "undefined") {
 
 /** The parsed logs, by content (see cache.ts). Exported for the tests and the bench. */
 export const logCache = new LogCache();
+/** The parsed leads, materials and media tables, by content (see cache.ts). */
+export const tableCache = new TableCache();
 
 /**
  * The workbook's date system and opening balances (see workbook-facts.ts): read through the Excel
@@ -154,6 +169,74 @@ export function fiscalPeriod(date: any): string {
   );
 }
 
+/**
+ * The Victim Leads block of the report, as 15 rows of label, Quarter, Cumulative: a line per source, Total, Interview requests, Responded to, Cases opened, From outreach partners, then Median days to respond and Open at period end (Quarter column). Rows with errors are not counted.
+ * @customfunction LEADS
+ * @param {any[][]} leads The Victim Leads table with its header row, e.g. VictimLeads[#All].
+ * @param {any[][]} [log] Optional: the outreach log with its header row, for "From outreach partners" (leads whose Referring Agency the log reached on or before the lead came in); without it that line is 0.
+ * @param {any} [period] The reporting period, needed for the figures (left out: #VALUE!, as in TIPS.QUARTER): "FY2007 Q3", "FY07 Q3", "2007Q3", "Q3 FY2007", or a date in the quarter.
+ * @returns {any[][]} Label, Quarter and Cumulative for each line of the block.
+ */
+export function leads(leads: any[][], log: any[][], period: any): any[][] {
+  return excelErrors((): ChartCells => {
+    const facts = workbook.current();
+    const parsed = readTableRange(leads, facts.date1904, "leads", "Victim Leads", readLeads);
+    // An omitted argument arrives as null: no log, no lead from an outreach partner.
+    const contacts =
+      log === null || log === undefined ? [] : logForText(log, facts.date1904).parsed.entries;
+    const p = periodFromArgument(period, facts.date1904);
+    const f = leadFigures(parsed.entries, p, new OutreachPartners(contacts));
+    const m = f.medianDaysToRespond;
+    return [
+      ...blockCells(f, LEAD_LINES),
+      [MEDIAN_DAYS_LABEL, m.quarter ?? "", m.cumulative ?? ""],
+      [OPEN_AT_END_LABEL, f.openAtPeriodEnd, ""],
+    ];
+  });
+}
+
+/**
+ * The Outreach Materials block of the report, as 10 rows of label, Quarter, Cumulative: the quantities handed out, wallet cards by language, then each material. Rows with errors are not counted.
+ * @customfunction MATERIALS
+ * @param {any[][]} materials The Materials Distributed table with its header row, e.g. MaterialsDistributed[#All].
+ * @param {any} [period] The reporting period, needed for the figures (left out: #VALUE!, as in TIPS.QUARTER): "FY2007 Q3", "FY07 Q3", "2007Q3", "Q3 FY2007", or a date in the quarter.
+ * @returns {any[][]} Label, Quarter and Cumulative for each line of the block.
+ */
+export function materials(materials: any[][], period: any): any[][] {
+  return excelErrors((): ChartCells => {
+    const facts = workbook.current();
+    const parsed = readTableRange(
+      materials,
+      facts.date1904,
+      "materials",
+      "Materials Distributed",
+      readMaterials
+    );
+    return blockCells(
+      materialFigures(parsed.entries, periodFromArgument(period, facts.date1904)),
+      MATERIAL_LINES
+    );
+  });
+}
+
+/**
+ * The Media Canvass block of the report, as 6 rows of label, Quarter, Cumulative: ads offering labor, education and travel, the total, translated, sent to HQ. Rows with errors are not counted.
+ * @customfunction MEDIA
+ * @param {any[][]} media The Media Canvass table with its header row, e.g. MediaCanvass[#All].
+ * @param {any} [period] The reporting period, needed for the figures (left out: #VALUE!, as in TIPS.QUARTER): "FY2007 Q3", "FY07 Q3", "2007Q3", "Q3 FY2007", or a date in the quarter.
+ * @returns {any[][]} Label, Quarter and Cumulative for each line of the block.
+ */
+export function media(media: any[][], period: any): any[][] {
+  return excelErrors((): ChartCells => {
+    const facts = workbook.current();
+    const parsed = readTableRange(media, facts.date1904, "media", "Media Canvass", readMedia);
+    return blockCells(
+      mediaFigures(parsed.entries, periodFromArgument(period, facts.date1904)),
+      MEDIA_LINES
+    );
+  });
+}
+
 // ---- The edge: Excel's range in, CustomFunctions.Error out ---------------------------------------
 
 /** The log for figures (QUARTER, CUMULATIVE, CHART): a copy whose free text differs is the same. */
@@ -164,6 +247,33 @@ function logForFigures(log: unknown, date1904: boolean): CachedLog {
 /** The log for findings (CHECK), which quote the text and name worksheet rows. */
 function logForFindings(log: unknown, date1904: boolean, origin: RangeOrigin): CachedLog {
   return readRange(logGridFromRange(log, date1904, origin), { match: "cells", samePosition: true });
+}
+
+/** The log for what reads its text (TIPS.LEADS matches agencies by name): every cell the same. */
+function logForText(log: unknown, date1904: boolean): CachedLog {
+  return readRange(logGridFromRange(log, date1904), { match: "cells" });
+}
+
+/** A table range, read once per distinct content (see cache.ts). Throws TableLayoutError. */
+function readTableRange<P>(
+  range: unknown,
+  date1904: boolean,
+  kind: string,
+  what: string,
+  read: (grid: ReturnType<typeof tableGridFromRange>) => P
+): P {
+  const grid = tableGridFromRange(range, date1904, what);
+  return tableCache.get(kind, range as CellValue[][], date1904, () =>
+    read({ ...grid, sheet: what })
+  );
+}
+
+/** A block's lines as label, Quarter, Cumulative cells. */
+function blockCells<K extends string>(
+  figures: TableFigures<K>,
+  lines: readonly FigureLine<K>[]
+): ChartCells {
+  return figureRows(figures, lines).map((r) => [r.label, r.quarter, r.cumulative]);
 }
 
 /** The log range, read once per distinct content (see cache.ts), refused when unusable. */
@@ -187,7 +297,7 @@ function excelError(e: unknown): CustomFunctions.Error {
   if (e instanceof ArgumentError || e instanceof PeriodError || e instanceof WorkbookFactError) {
     return new ExcelError(ErrorCode.invalidValue, e.message);
   }
-  if (e instanceof LogLayoutError) {
+  if (e instanceof LogLayoutError || e instanceof TableLayoutError) {
     return new ExcelError(ErrorCode.invalidValue, e.message[0].toUpperCase() + e.message.slice(1));
   }
   const detail = e instanceof Error ? e.message : String(e);

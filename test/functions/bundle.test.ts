@@ -16,14 +16,27 @@ import { checkLog } from "../../src/core/checks";
 import { readLog } from "../../src/core/log";
 import { parsePeriod } from "../../src/core/period";
 import { analyze } from "../../src/core/report";
+import { LEAD_LINES, MEDIAN_DAYS_LABEL, OPEN_AT_END_LABEL } from "../../src/core/leads";
+import { MATERIAL_LINES } from "../../src/core/materials";
+import { MEDIA_LINES } from "../../src/core/media";
 import { FY2007_Q3, logRange, serial1900 } from "./fixtures";
+import { engineTables, leadsLog, leadsRange, materialsRange, mediaRange } from "./table-fixtures";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const BUNDLE = path.join(DIST, "functions.js");
 const METADATA = path.join(DIST, "functions.json");
 /** Function ids are permanent once shipped: workbooks store them. */
-const IDS = ["QUARTER", "CUMULATIVE", "CHART", "CHECK", "FISCALPERIOD"];
+const IDS = [
+  "QUARTER",
+  "CUMULATIVE",
+  "CHART",
+  "CHECK",
+  "FISCALPERIOD",
+  "LEADS",
+  "MATERIALS",
+  "MEDIA",
+];
 
 /** The newest modification time under the sources the functions bundle is built from. */
 function newestSource(): number {
@@ -119,7 +132,7 @@ beforeAll(() => {
 const fn = (id: string): Fn => loaded.functions.get(id) as Fn;
 
 describe("functions.json, generated from the JSDoc", () => {
-  test("holds exactly the five permanent ids, each associated by the bundle", () => {
+  test("holds exactly the eight permanent ids, each associated by the bundle", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([...IDS].sort());
     expect([...loaded.functions.keys()].sort()).toEqual([...IDS].sort());
     expect(loaded.globals).toEqual(["CustomFunctions", "console"]);
@@ -155,6 +168,23 @@ describe("functions.json, generated from the JSDoc", () => {
     expect(byId.CHECK.result).toEqual({ dimensionality: "matrix" });
     expect(byId.FISCALPERIOD.result).toEqual({ type: "string" });
     expect(byId.CHECK.options).toEqual({ requiresParameterAddresses: true });
+    // The table functions: each table a range, the log and the period optional (omitted: null).
+    const matrix = { type: "any", dimensionality: "matrix" };
+    expect(byId.LEADS.parameters).toMatchObject([
+      { name: "leads", ...matrix },
+      { name: "log", ...matrix, optional: true },
+      { name: "period", type: "any", optional: true },
+    ]);
+    expect(byId.LEADS.parameters[0].optional).toBeUndefined();
+    for (const id of ["MATERIALS", "MEDIA"]) {
+      expect(byId[id].parameters).toMatchObject([
+        { name: id.toLowerCase(), ...matrix },
+        { name: "period", type: "any", optional: true },
+      ]);
+      expect(byId[id].parameters[0].optional).toBeUndefined();
+    }
+    for (const id of ["LEADS", "MATERIALS", "MEDIA"])
+      expect(byId[id].result).toEqual({ dimensionality: "matrix" });
     for (const f of metadata.functions) expect(f.options?.volatile).toBeUndefined();
   });
 });
@@ -208,6 +238,39 @@ describe("dist/functions.js, called as Excel calls it", () => {
     ]);
   });
 
+  test("LEADS, MATERIALS and MEDIA spill the engine's blocks (arguments as JSON crosses to the runtime)", () => {
+    // The runtime hands the function JSON-parsed arguments: plain arrays, null for an omitted one.
+    const json = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null));
+    for (const period of ["FY2007 Q2", "FY2007 Q3"]) {
+      const a = engineTables(period);
+      const l = a.leads!.figures!;
+      expect(plain(fn("LEADS")(json(leadsRange("zero")), json(leadsLog()), json(period)))).toEqual([
+        ...LEAD_LINES.map((x) => [x.label, l.quarter[x.key], l.cumulative[x.key]]),
+        [
+          MEDIAN_DAYS_LABEL,
+          l.medianDaysToRespond.quarter ?? "",
+          l.medianDaysToRespond.cumulative ?? "",
+        ],
+        [OPEN_AT_END_LABEL, l.openAtPeriodEnd, ""],
+      ]);
+      const m = a.materials!.figures!;
+      expect(plain(fn("MATERIALS")(json(materialsRange("empty")), json(period)))).toEqual(
+        MATERIAL_LINES.map((x) => [x.label, m.quarter[x.key], m.cumulative[x.key]])
+      );
+      const d = a.media!.figures!;
+      expect(plain(fn("MEDIA")(json(mediaRange()), json(period)))).toEqual(
+        MEDIA_LINES.map((x) => [x.label, d.quarter[x.key], d.cumulative[x.key]])
+      );
+    }
+    // The log omitted (null): no lead from an outreach partner.
+    const noLog = plain(fn("LEADS")(json(leadsRange()), null, "FY2007 Q3")) as unknown[][];
+    expect(noLog.find((r) => r[0] === "From outreach partners")).toEqual([
+      "From outreach partners",
+      0,
+      0,
+    ]);
+  });
+
   test("FISCALPERIOD", () => {
     expect(fn("FISCALPERIOD")(serial1900(2007, 4, 1))).toBe("FY2007 Q3");
     expect(fn("FISCALPERIOD")(serial1900(2007, 10, 1))).toBe("FY2008 Q1");
@@ -225,6 +288,12 @@ describe("dist/functions.js, called as Excel calls it", () => {
         /^The log range is empty/,
       ],
       [() => fn("FISCALPERIOD")("soon"), /is not a date/],
+      [() => fn("LEADS")(leadsRange(), null, null), /^The period is missing/],
+      [
+        () => fn("MATERIALS")([["Date", "Agency"]], "FY2007 Q3"),
+        /header row \(row 1\) has no "Material" column/,
+      ],
+      [() => fn("MEDIA")("A1", "FY2007 Q3"), /must be a range of cells/],
     ];
     for (const [call, message] of cases) {
       let thrown: unknown;

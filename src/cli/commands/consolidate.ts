@@ -20,6 +20,7 @@ import {
   statusSummary,
 } from "../../core/consolidate";
 import { dayFromDate } from "../../core/dates";
+import { figureBlocks } from "../../core/office-tables";
 import { PeriodError, formatPeriod, parsePeriod } from "../../core/period";
 import {
   PreviousWorkbookError,
@@ -32,7 +33,7 @@ import { RosterError, parseRoster } from "../../app/roster";
 import { WorkbookFileError } from "../../workbook/xlsx";
 import { readWorkbookFile } from "../../workbook/xlsx/files";
 import { EXIT, UserError } from "../errors";
-import { chartTable } from "../format";
+import { chartTable, figureBlocksText, figuresJson } from "../format";
 import { progressBar } from "../progress";
 import { writeOutput } from "../workbook-file";
 import { CommandContext } from "./context";
@@ -177,6 +178,8 @@ export function consolidateJson(n: NationalReport, skipped: readonly string[] = 
       rows: s.rows,
     })),
     rows: n.log.length,
+    // The national leads, materials and media figures, as `tips report --json` gives them.
+    ...figuresJson(n.tables),
     notes: [
       ...n.statuses.flatMap((s) => statusNotes(s)),
       ...n.notes,
@@ -279,9 +282,11 @@ export async function consolidate(ctx: CommandContext): Promise<number> {
     for (const n of national.notes) ctx.out(`Note: ${n}.`);
     ctx.out("");
     ctx.out(chartTable(national.figures, period, NATIONAL_OFFICE));
+    for (const line of figureBlocksText(national.tables)) ctx.out(line);
     ctx.out("");
+    const tables = figureBlocks(national.tables).map((b) => `, ${b.sheet}`);
     ctx.out(
-      `Wrote ${out}: National Chart, By Office (${national.offices.length} office${national.offices.length === 1 ? "" : "s"}), Return Status, Combined Log (${national.log.length} rows).`
+      `Wrote ${out}: National Chart, By Office (${national.offices.length} office${national.offices.length === 1 ? "" : "s"}), Return Status, Combined Log (${national.log.length} rows)${tables.join("")}.`
     );
   }
   return needsAttention(national.statuses) ? EXIT.findings : EXIT.ok;
