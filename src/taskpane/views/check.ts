@@ -160,7 +160,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       previewTitle.textContent = place.log ? LOG_PREVIEW : `${place.sheet} preview`;
       previewTitle.hidden = false;
       announce(
-        `Row ${f.row} of ${place.sheet} is shown in the preview below${f.cell ? `, cell ${f.cell} marked` : ""}.`
+        `Row ${f.row} is shown in the ${place.log ? "log" : place.sheet} preview below${f.cell ? `, cell ${f.cell} marked` : ""}.`
       );
     } catch (e) {
       message(result, "error", `Could not go to ${cell}: ${errorText(e)}`);

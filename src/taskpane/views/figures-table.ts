@@ -64,7 +64,7 @@ export function blockTable(block: FigureBlock, caption = block.heading): HTMLTab
   const cell = (v: number | string | null): string => (v === null ? "" : String(v));
   return h(
     "table",
-    { class: "figures figure-block" },
+    { class: "figure-block" },
     h("caption", {}, caption),
     columnHeads(),
     h(
