@@ -218,9 +218,12 @@ function tableNameTaken(key: OptionalTable, tableNames: readonly string[]): stri
 
 /**
  * Add one optional table's sheet (a form found none), as Set up makes it: the Excel table with
- * its drop-downs and the LES/FOUO marking. The sheet's name, or an Error saying why not.
+ * its drop-downs and the LES/FOUO marking. The sheet's name (the one there, when it was added
+ * meanwhile), or a LayoutError saying why not.
  */
 export async function addOptionalSheet(port: WorkbookPort, key: OptionalTable): Promise<string> {
+  const found = (await findOptionalTables(port))[key];
+  if (found) return found.sheet;
   const problem = tableNameTaken(
     key,
     (await port.tables()).map((t) => t.name)
