@@ -188,12 +188,9 @@ export async function setUpWorkbook(
   }
   for (const key of Object.keys(OPTIONAL_TABLES) as OptionalTable[]) {
     if (state.optional[key]) continue;
-    const { table, sheet } = OPTIONAL_TABLES[key];
-    if (tableNames.some((n) => same(n, table))) {
-      problems.push(
-        `A table named "${table}" exists but is not the ${sheet} table: rename it, then set up again.`
-      );
-    } else await add(sheet, (name) => OPTIONAL_SHEETS[key]([], name));
+    const problem = tableNameTaken(key, tableNames);
+    if (problem) problems.push(problem);
+    else await add(OPTIONAL_TABLES[key].sheet, (name) => OPTIONAL_SHEETS[key]([], name));
   }
   const settings: string[] = [];
   if (options.office?.trim() && options.office.trim() !== state.office) {
@@ -209,4 +206,30 @@ export async function setUpWorkbook(
   }
   const marks = await port.markSheets();
   return { added, settings, problems, marks };
+}
+
+/** An Excel table of another kind holds the optional table's name: said, never overwritten. */
+function tableNameTaken(key: OptionalTable, tableNames: readonly string[]): string | undefined {
+  const { table, sheet } = OPTIONAL_TABLES[key];
+  return tableNames.some((n) => same(n, table))
+    ? `A table named "${table}" exists but is not the ${sheet} table: rename it, then set up again.`
+    : undefined;
+}
+
+/**
+ * Add one optional table's sheet (a form found none), as Set up makes it: the Excel table with
+ * its drop-downs and the LES/FOUO marking. The sheet's name (the one there, when it was added
+ * meanwhile), or a LayoutError saying why not.
+ */
+export async function addOptionalSheet(port: WorkbookPort, key: OptionalTable): Promise<string> {
+  const found = (await findOptionalTables(port))[key];
+  if (found) return found.sheet;
+  const problem = tableNameTaken(
+    key,
+    (await port.tables()).map((t) => t.name)
+  );
+  if (problem) throw new LayoutError(problem);
+  const name = freeSheetName(OPTIONAL_TABLES[key].sheet, await port.sheetNames());
+  await port.addSheet(OPTIONAL_SHEETS[key]([], name));
+  return name;
 }

@@ -3,9 +3,7 @@
  * written back as a download. The .xlsx package layer is loaded only here, by a dynamic import,
  * so webpack puts it in its own chunk and the pane inside Excel never loads it.
  */
-import { LogTarget, appendEntry } from "../app/log-entry";
-import { serialFromDay } from "../core/dates";
-import { RowFields } from "../core/log";
+import { EntryTarget, RowCells, appendRow } from "../app/table-entry";
 import type { XlsxAdapter } from "../workbook/xlsx-adapter";
 import { STYLE } from "../workbook/seed-layout";
 import { AppendedRows, Workspace } from "./workspace";
@@ -33,8 +31,12 @@ export class FileWorkspace implements Workspace {
     return false; // no Excel window: the Check view shows the row in its preview
   }
 
-  async appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined> {
-    await appendEntry(this.port, target, fields);
+  async appendRow(
+    target: EntryTarget,
+    cells: RowCells,
+    dates: readonly string[]
+  ): Promise<AppendedRows | undefined> {
+    await appendRow(this.port, target, cells);
     let row = target.nextRow - 1;
     if (target.table) {
       const table = (await this.port.tables()).find(
@@ -44,17 +46,14 @@ export class FileWorkspace implements Workspace {
       row = table.bottom;
     }
     // Excel gives a table's new row its column's date format; a file needs it written.
-    const dateCol = target.columns.date;
-    if (dateCol !== undefined && fields.date !== undefined) {
-      await this.port.writeCells(target.sheet, [
-        {
-          row,
-          col: target.left + dateCol,
-          value: serialFromDay(fields.date, target.date1904),
-          style: STYLE.date,
-        },
-      ]);
-    }
+    const writes = dates.flatMap((key) => {
+      const i = target.columns[key];
+      const value = i === undefined ? null : cells[i];
+      return i === undefined || typeof value !== "number"
+        ? []
+        : [{ row, col: target.left + i, value, style: STYLE.date }];
+    });
+    if (writes.length > 0) await this.port.writeCells(target.sheet, writes);
     return { sheet: target.sheet, top: row, bottom: row };
   }
 

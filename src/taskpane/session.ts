@@ -1,6 +1,7 @@
 /** What the views share: the open workbook, the last check, and where the log's rows go. */
 import { LogTarget } from "../app/log-entry";
 import { LogCheck } from "../app/quarterly";
+import { OfficeTables } from "../app/tables";
 import { Workspace } from "./workspace";
 
 export type SessionEvent = "opened" | "changed";
@@ -15,6 +16,8 @@ export class Session {
   workspace: Workspace | undefined;
   /** The last check of the log (the Check view's, reused by the preview and the log form). */
   check: LogCheck | undefined;
+  /** The optional tables read with that check (their findings name their sheet). */
+  tables: OfficeTables | undefined;
   logTarget: LogTarget | undefined;
   private readonly listeners = new Set<(event: SessionEvent, change: SessionChange) => void>();
 
@@ -26,6 +29,7 @@ export class Session {
   open(workspace: Workspace): void {
     this.workspace = workspace;
     this.check = undefined;
+    this.tables = undefined;
     this.logTarget = undefined;
     this.emit("opened");
   }
@@ -33,6 +37,7 @@ export class Session {
   /** The workbook was written: cached reads are stale. */
   changed(change: SessionChange = {}): void {
     this.check = undefined;
+    this.tables = undefined;
     this.workspace?.changed();
     this.emit("changed", change);
   }

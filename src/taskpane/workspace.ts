@@ -5,9 +5,8 @@
  * Views call the use cases in src/app with `port`; the few things that differ (selecting a
  * cell, highlighting, the native chart, saving) are here.
  */
-import { LogTarget, appendEntry } from "../app/log-entry";
+import { EntryTarget, RowCells, appendRow } from "../app/table-entry";
 import { ChartFigures } from "../core/chart";
-import { RowFields } from "../core/log";
 import { FiscalPeriod } from "../core/period";
 import { OfficeAdapter } from "../workbook/office-adapter";
 import { WorkbookPort } from "../workbook/port";
@@ -35,8 +34,15 @@ export interface Workspace {
   clearHighlight?(): Promise<number>;
   /** A native chart of the figures in the workbook. */
   drawChart?(period: FiscalPeriod, figures: ChartFigures): Promise<void>;
-  /** Append one log entry; where it went. */
-  appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined>;
+  /**
+   * Append one row to a table (the log, or an optional table); `dates`: its columns holding
+   * dates. Where it went.
+   */
+  appendRow(
+    target: EntryTarget,
+    row: RowCells,
+    dates: readonly string[]
+  ): Promise<AppendedRows | undefined>;
   /** Something was written (the file mode's download is now out of date). */
   changed(): void;
   /** One action of the user's: in Excel its reads are remembered (fewer round trips), and
@@ -67,9 +73,9 @@ export class ExcelWorkspace implements Workspace {
     return this.port.drawChart(period, figures);
   }
 
-  async appendEntry(target: LogTarget, fields: RowFields): Promise<AppendedRows | undefined> {
+  async appendRow(target: EntryTarget, row: RowCells): Promise<AppendedRows | undefined> {
     this.port.lastAppend = undefined;
-    await appendEntry(this.port, target, fields);
+    await appendRow(this.port, target, row);
     return (
       this.port.lastAppend ?? {
         sheet: target.sheet,

@@ -146,6 +146,7 @@ describe("the task pane in the browser-only mode", () => {
     const tabs = await page.getByRole("tab").allTextContents();
     expect(tabs.filter((t) => t !== "HQ")).toEqual([
       "Log an activity",
+      "Leads & materials",
       "Check",
       "Quarterly report",
       "Set up",

@@ -3,7 +3,8 @@
  * (test/taskpane/excel-host/host.ts) that names Excel as the host and runs Excel.run over the
  * office-addin-mock fake of test/office. The pane then goes through the Office adapter as it does
  * in Excel: a saved activity lands in the log table, a finding selects its cell, the rows with
- * errors are filled and cleared, the report is refused and then filled, the native chart is drawn,
+ * errors are filled and cleared, a lead saved in its form lands in the Victim Leads table and its
+ * finding selects its cell on that sheet, the report is refused and then filled, the chart is drawn,
  * and setting up marks the office's own sheet LES/FOUO.
  */
 import path from "path";
@@ -177,6 +178,48 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
     expect(await fake((x) => x.sheet("Outreach Log").cell(3, 1)?.fill ?? null)).toBeNull();
   });
 
+  test("a lead saved in its form lands in the Victim Leads table; its finding selects its cell there", async () => {
+    await page.getByRole("tab", { name: "Leads & materials" }).click();
+    const lead = pane("tables").getByRole("form", { name: "A victim lead" });
+    await lead.getByLabel("Date Received").fill("2007-04-02");
+    await lead.getByLabel("Source").selectOption("NGO");
+    await lead.getByLabel("Referring Agency").fill("Tapestri");
+    await lead.getByLabel("Request").selectOption("Interview Request");
+    await lead.getByRole("button", { name: "Save the lead" }).click();
+    await pane("tables")
+      .getByText(
+        "Saved to the Victim Leads table, row 4: 04/02/2007, Interview Request from Tapestri."
+      )
+      .waitFor();
+    const row = await fake((x) => {
+      const t = x.table("VictimLeads");
+      const s = x.sheet(t.sheet);
+      const cells: unknown[] = [];
+      for (let c = t.left; c <= t.right; c++) cells.push(s.value(t.bottom, c));
+      return { sheet: t.sheet, bottom: t.bottom, cells };
+    });
+    // 04/02/2007 as Excel's serial number; the Source as the spec spells it.
+    expect(row).toEqual({
+      sheet: "Victim Leads",
+      bottom: 4,
+      cells: [39174, "NGO", "Tapestri", "Interview Request", null, null, null],
+    });
+    axe.lead = await axeProblems(page);
+    // Open at 06/30/2007 for 89 days: Check warns, and choosing it selects its cell on its sheet.
+    await page.getByRole("tab", { name: "Check" }).click();
+    await pane("check").getByRole("button", { name: "Check the log" }).click();
+    const finding = pane("check").locator(".finding-button", {
+      hasText: "more than the 30 allowed",
+    });
+    await finding.waitFor();
+    expect(await finding.locator(".where").textContent()).toBe(
+      "Victim Leads, row 4, Date Responded (E4)"
+    );
+    await finding.click();
+    await page.locator("#announcer").getByText("Selected E4 on the Victim Leads sheet.").waitFor();
+    expect(await fake((x) => x.selected)).toEqual({ sheet: "Victim Leads", address: "E4" });
+  });
+
   test("the report is refused while the log has an error, then filled once it is fixed", async () => {
     await page.getByRole("tab", { name: "Quarterly report" }).click();
     await page.locator("#panel-report input[name=period]").waitFor();
@@ -283,7 +326,15 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
   });
 
   test("no serious or critical accessibility violation; nothing left the machine", () => {
-    expect(axe).toEqual({ start: [], log: [], check: [], confirm: [], report: [], setup: [] });
+    expect(axe).toEqual({
+      start: [],
+      log: [],
+      check: [],
+      lead: [],
+      confirm: [],
+      report: [],
+      setup: [],
+    });
     expect(browser.requests.filter((u) => !isLocal(u))).toEqual([OFFICE_JS]);
     expect(browser.pageErrors).toEqual([]);
     expect(browser.cspViolations).toEqual([]); // all of it works under the page's policy

@@ -1,10 +1,13 @@
 /**
  * Check: every check of the log, the findings listed in reading order, and said once how many
- * rows of other fiscal years the report leaves out; choosing a finding goes to its cell (Excel
- * selects it; the browser-only mode shows the row in a preview of the log). The rows with errors
- * can be highlighted and the highlight cleared.
+ * rows of other fiscal years the report leaves out; then the findings of the optional tables
+ * (Victim Leads, Materials Distributed, Media Canvass), each naming its sheet. Choosing a finding
+ * goes to its cell on its sheet (Excel selects it; the browser-only mode shows the row in a
+ * preview of that sheet). The log's rows with errors can be highlighted and the highlight cleared.
  */
 import { checkWorkbook } from "../../app/quarterly";
+import { OfficeTables, loadTables } from "../../app/tables";
+import { TableGrid } from "../../core/table";
 import { outsideFiscalYearText } from "../../core/checks";
 import { Finding, isError } from "../../core/findings";
 import { columnLetters } from "../../core/cell-address";
@@ -18,6 +21,7 @@ import { View, ViewContext } from "./view";
 const PAGE = 100;
 /** Rows with errors drawn in the preview's highlight at most. */
 const HIGHLIGHT_PREVIEW_ROWS = 200;
+const LOG_PREVIEW = "Log preview";
 
 function build(panel: HTMLElement, ctx: ViewContext) {
   const prompt = h("div", { class: "prompt" });
@@ -36,7 +40,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
   const tools = h("div", { class: "actions", hidden: true }, highlight, unhighlight);
   const list = h("ol", { class: "findings", "aria-label": "Findings" });
   const more = h("button", { type: "button", class: "link", hidden: true }, "Show more findings");
-  const previewTitle = h("h3", { hidden: true }, "Log preview");
+  const previewTitle = h("h3", { hidden: true }, LOG_PREVIEW);
   const preview = h("div", { class: "preview-box", hidden: true });
   const body = h(
     "div",
@@ -44,7 +48,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     h(
       "p",
       { class: "intro" },
-      "Runs every check of the outreach log. A row with an error is not counted until it is fixed; a warning is worth a look but the row still counts."
+      "Runs every check of the outreach log, and of the Victim Leads, Materials Distributed and Media Canvass tables when the workbook has them. A row with an error is not counted until it is fixed; a warning is worth a look but the row still counts."
     ),
     h("div", { class: "actions" }, run),
     result,
@@ -61,10 +65,26 @@ function build(panel: HTMLElement, ctx: ViewContext) {
   let shownCount = PAGE;
   let previewHighlight = false;
 
-  const visible = (): Finding[] => {
+  /** The log's findings, then the tables' (each naming its sheet). */
+  const allFindings = (): Finding[] => {
     const check = ctx.session.check;
     if (!check) return [];
-    return onlyErrors.checked ? check.findings.filter(isError) : check.findings;
+    const tables = ctx.session.tables?.analysis.findings ?? [];
+    return tables.length > 0 ? [...check.findings, ...tables] : check.findings;
+  };
+
+  const visible = (): Finding[] =>
+    onlyErrors.checked ? allFindings().filter(isError) : allFindings();
+
+  /** The sheet a finding is on and its cells: the log's, or the optional table's it names. */
+  const placeOf = (f: Finding): { sheet: string; grid: TableGrid; log: boolean } | undefined => {
+    const check = ctx.session.check;
+    if (!check) return undefined;
+    if (f.sheet === undefined) return { sheet: check.log.sheet, grid: check.log.grid, log: true };
+    const found = Object.values(ctx.session.tables?.locations ?? {}).find(
+      (l) => l.sheet === f.sheet
+    );
+    return found ? { sheet: found.sheet, grid: found.grid, log: false } : undefined;
   };
 
   const dateColumn = (): number | undefined => {
@@ -73,6 +93,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     return check && index !== undefined ? (check.log.grid.left ?? 1) + index : undefined;
   };
 
+  /** The log's rows with errors (the tables' are not highlighted). */
   const errorRows = (): number[] => [
     ...new Set((ctx.session.check?.findings ?? []).filter(isError).map((f) => f.row)),
   ];
@@ -80,6 +101,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
   const renderList = (): void => {
     const check = ctx.session.check;
     const all = visible();
+    const total = allFindings().length;
     list.replaceChildren(
       ...all
         .slice(0, shownCount)
@@ -98,7 +120,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
               h(
                 "span",
                 { class: "where" },
-                `Row ${f.row}${f.column ? `, ${f.column}` : ""}${f.cell ? ` (${f.cell})` : ""}`
+                `${f.sheet ? `${f.sheet}, row` : "Row"} ${f.row}${f.column ? `, ${f.column}` : ""}${f.cell ? ` (${f.cell})` : ""}`
               ),
               h("span", { class: "what" }, f.message)
             )
@@ -108,37 +130,37 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     more.hidden = all.length <= shownCount;
     if (!more.hidden)
       more.textContent = `Show more findings (${all.length - shownCount} not shown)`;
-    filter.hidden = !check || check.findings.length === 0;
+    filter.hidden = !check || total === 0;
     tools.hidden = !check || check.errors === 0;
   };
 
   const reveal = async (f: Finding): Promise<void> => {
     const ws = ctx.session.workspace;
-    const check = ctx.session.check;
-    if (!ws || !check) return;
-    const left = check.log.grid.left ?? 1;
+    const place = placeOf(f);
+    if (!ws || !place) return;
+    const left = place.grid.left ?? 1;
     if (f.row < 1) {
-      announce("This finding is about the whole log, not one cell.");
+      announce(`This finding is about the whole ${place.log ? "log" : "table"}, not one cell.`);
       return;
     }
     const cell = f.cell ?? `${columnLetters(left)}${f.row}`;
     try {
-      if (await ws.selectCell(check.log.sheet, cell)) {
-        announce(`Selected ${cell} on the ${check.log.sheet} sheet.`);
+      if (await ws.selectCell(place.sheet, cell)) {
+        announce(`Selected ${cell} on the ${place.sheet} sheet.`);
         return;
       }
       const col = f.cell ? parseAddress(f.cell).left : left;
       previewHighlight = false;
-      renderPreview(preview, check.log.grid, {
-        rows: rowsAround(check.log.grid, f.row),
+      renderPreview(preview, place.grid, {
+        rows: rowsAround(place.grid, f.row),
         focus: { row: f.row, col },
-        highlight: new Set(errorRows()),
-        caption: `${check.log.sheet}, around row ${f.row}`,
-        dateCol: dateColumn(),
+        ...(place.log ? { highlight: new Set(errorRows()), dateCol: dateColumn() } : {}),
+        caption: `${place.sheet}, around row ${f.row}`,
       });
+      previewTitle.textContent = place.log ? LOG_PREVIEW : `${place.sheet} preview`;
       previewTitle.hidden = false;
       announce(
-        `Row ${f.row} is shown in the log preview below${f.cell ? `, cell ${f.cell} marked` : ""}.`
+        `Row ${f.row} is shown in the ${place.log ? "log" : place.sheet} preview below${f.cell ? `, cell ${f.cell} marked` : ""}.`
       );
     } catch (e) {
       message(result, "error", `Could not go to ${cell}: ${errorText(e)}`);
@@ -151,6 +173,26 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     try {
       const check = await ws.act(() => checkWorkbook(ws.port, { today: today() }));
       ctx.session.check = check;
+      // The optional tables: their findings follow the log's; a broken one is said, not fatal.
+      let tablesNote: HTMLElement | null = null;
+      try {
+        const tables = await ws.act(() =>
+          loadTables(ws.port, {
+            ...(check.period ? { period: check.period } : {}),
+            log: check.parsed.entries,
+          })
+        );
+        ctx.session.tables = tables;
+        const said = tablesText(tables);
+        if (said) tablesNote = h("p", { class: "tables-checked" }, said);
+      } catch (e) {
+        ctx.session.tables = undefined;
+        tablesNote = h(
+          "p",
+          { class: "tables-checked" },
+          `The tables could not be checked: ${errorText(e)}`
+        );
+      }
       shownCount = PAGE;
       const warnings = check.findings.length - check.errors;
       const rows = check.parsed.dataRows;
@@ -168,9 +210,10 @@ function build(panel: HTMLElement, ctx: ViewContext) {
         result,
         check.errors > 0 ? "error" : "ok",
         text,
-        outside ? h("p", { class: "outside-fiscal-year" }, outside) : null
+        outside ? h("p", { class: "outside-fiscal-year" }, outside) : null,
+        tablesNote
       );
-      announce(outside ? `${text} ${outside}` : text);
+      announce([text, outside, tablesNote?.textContent].filter(Boolean).join(" "));
       hide(highlightNote);
       renderList();
       if (previewHighlight) showHighlightPreview();
@@ -180,6 +223,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       }
     } catch (e) {
       ctx.session.check = undefined;
+      ctx.session.tables = undefined;
       renderList();
       message(
         result,
@@ -198,6 +242,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
   const showHighlightPreview = (): void => {
     const check = ctx.session.check;
     if (!check) return;
+    previewTitle.textContent = LOG_PREVIEW;
     const rows = errorRows().sort((a, b) => a - b);
     renderPreview(preview, check.log.grid, {
       rows: rows.slice(0, HIGHLIGHT_PREVIEW_ROWS),
@@ -302,6 +347,23 @@ function build(panel: HTMLElement, ctx: ViewContext) {
         void busy(run, runCheck).then(() => run.focus());
     },
   };
+}
+
+/** "Victim Leads: 1 error, no warnings (4 rows). Media Canvass: no findings (2 rows)." */
+function tablesText(tables: OfficeTables): string {
+  const { analysis } = tables;
+  const parts = [analysis.leads, analysis.materials, analysis.media].flatMap((t) => {
+    if (!t) return [];
+    const errors = t.errors;
+    const warnings = t.findings.length - errors;
+    const rows = plural(t.parsed.dataRows, "row");
+    const what =
+      t.findings.length === 0
+        ? "no findings"
+        : `${errors === 0 ? "no errors" : plural(errors, "error")}, ${warnings === 0 ? "no warnings" : plural(warnings, "warning")}`;
+    return [`${t.parsed.sheet}: ${what} (${rows}).`];
+  });
+  return parts.join(" ");
 }
 
 export const checkView: View = { id: "check", label: "Check", mount: build };

@@ -1,6 +1,26 @@
-/** The chart's figures as an accessible table, in the form's rows: the report and HQ views. */
-import { ChartFigures, FORM_ROWS } from "../../core/chart";
+/**
+ * The chart's figures as an accessible table, in the form's rows, and the optional tables'
+ * blocks likewise: the report and HQ views.
+ */
+import { CUMULATIVE_HEADER, ChartFigures, FORM_ROWS, QUARTER_HEADER } from "../../core/chart";
+import type { FigureBlock } from "../../workbook/ownership";
 import { h } from "../dom";
+
+/** The header of the first column: the lines' labels. */
+const BLOCK_LINE_HEADER = "Line";
+
+const columnHeads = (): HTMLElement =>
+  h(
+    "thead",
+    {},
+    h(
+      "tr",
+      {},
+      h("th", { scope: "col" }, BLOCK_LINE_HEADER),
+      h("th", { scope: "col" }, QUARTER_HEADER),
+      h("th", { scope: "col" }, CUMULATIVE_HEADER)
+    )
+  );
 
 export function figuresTable(figures: ChartFigures, caption: string): HTMLTableElement {
   const { quarter, cumulative } = figures;
@@ -8,17 +28,7 @@ export function figuresTable(figures: ChartFigures, caption: string): HTMLTableE
     "table",
     { class: "figures" },
     h("caption", {}, caption),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, "Line"),
-        h("th", { scope: "col" }, "Quarter"),
-        h("th", { scope: "col" }, "Cumulative")
-      )
-    ),
+    columnHeads(),
     h(
       "tbody",
       {},
@@ -40,6 +50,34 @@ export function figuresTable(figures: ChartFigures, caption: string): HTMLTableE
               h("td", {}, String(quarter[r.line.key])),
               h("td", {}, String(cumulative[r.line.key]))
             )
+      )
+    )
+  );
+}
+
+/**
+ * One of the optional tables' blocks (Victim Leads, Outreach Materials, Media Canvass) as the
+ * fill writes it below the narrative: its heading as the caption, each line with its Quarter and
+ * Cumulative figure (blank where the report leaves the cell blank).
+ */
+export function blockTable(block: FigureBlock, caption = block.heading): HTMLTableElement {
+  const cell = (v: number | string | null): string => (v === null ? "" : String(v));
+  return h(
+    "table",
+    { class: "figure-block" },
+    h("caption", {}, caption),
+    columnHeads(),
+    h(
+      "tbody",
+      {},
+      block.lines.map((l) =>
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row", class: "line" }, l.label),
+          h("td", {}, cell(l.quarter)),
+          h("td", {}, cell(l.cumulative))
+        )
       )
     )
   );

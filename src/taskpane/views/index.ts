@@ -4,6 +4,14 @@ import { hqView } from "./hq";
 import { logView } from "./log";
 import { reportView } from "./report";
 import { setupView } from "./setup";
+import { tablesView } from "./tables";
 import { View } from "./view";
 
-export const VIEWS: readonly View[] = [logView, checkView, reportView, hqView, setupView];
+export const VIEWS: readonly View[] = [
+  logView,
+  tablesView,
+  checkView,
+  reportView,
+  hqView,
+  setupView,
+];

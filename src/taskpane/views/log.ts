@@ -4,11 +4,12 @@
  */
 import {
   EntryForm,
-  FieldIssue,
   describeEntry,
+  entryRow,
   findLogTarget,
   validateEntry,
 } from "../../app/log-entry";
+import { FieldIssue } from "../../app/table-entry";
 import { LogLayoutError } from "../../core/log";
 import {
   ACTIVITIES,
@@ -200,7 +201,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
           return;
         }
         showIssues([]);
-        const where = await ws.appendEntry(target, check.fields);
+        const where = await ws.appendRow(target, entryRow(check.fields, target), ["date"]);
         ctx.session.changed({ appendedRows: where ? where.bottom - where.top + 1 : 1 });
         const rowText = where ? `, row ${where.top}` : "";
         const text = `Saved to ${target.table ? `the ${target.sheet} table` : target.sheet}${rowText}: ${describeEntry(check.fields)}.`;

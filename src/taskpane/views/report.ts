@@ -2,7 +2,9 @@
  * Quarterly report: choose the period and office, see the figures (a table and a picture), fill
  * the chart, the title and the narrative (app/quarterly.ts does the work), refused while the log
  * has errors unless the user fills anyway after a confirmation that lists them (tips fill
- * --force); and record an opening balance for an office that started logging mid-year.
+ * --force); and record an opening balance for an office that started logging mid-year. Below the
+ * chart's figures: the blocks of the optional tables as the fill writes them (Victim Leads,
+ * Outreach Materials, Media Canvass), and the leads open past the workbook's response threshold.
  */
 import { readOpening, parseOpeningForm, saveOpening } from "../../app/opening";
 import {
@@ -13,21 +15,59 @@ import {
   loadQuarterly,
 } from "../../app/quarterly";
 import { inspectWorkbook } from "../../app/setup";
+import { OfficeTables, loadTables, reportBlocks } from "../../app/tables";
 import { CHART_LINES, LineKey, SECTION } from "../../core/chart";
-import { isError } from "../../core/findings";
+import { Finding, isError } from "../../core/findings";
 import { PERIOD_NOTATIONS, PeriodError, formatPeriod, parsePeriod } from "../../core/period";
 import { LayoutError } from "../../workbook/layout";
 import { announce, busy, errorText, h, hide, message, uid } from "../dom";
 import { barChart } from "./bar-chart";
 import { confirmAction } from "./confirm";
-import { figuresTable } from "./figures-table";
+import { blockTable, figuresTable } from "./figures-table";
 import { clearError, field, showError } from "./fields";
 import { plural, today, workspaceOrPrompt } from "./common";
 import { View, ViewContext } from "./view";
 
 /** Errors listed in the "Fill anyway" confirmation; the rest are counted ("and N more"). */
 const CONFIRM_ERRORS_SHOWN = 10;
+/** The check's code for a lead waiting longer than TIPS.LeadResponseDays. */
+const LEAD_OPEN_TOO_LONG = "lead-open-too-long";
 
+/** "2 leads open more than 30 days", each listed with its row and the check's words. */
+function openLeadsNotice(tables: OfficeTables): HTMLElement | null {
+  const open: Finding[] = (tables.analysis.leads?.findings ?? []).filter(
+    (f) => f.code === LEAD_OPEN_TOO_LONG
+  );
+  if (open.length === 0) return null;
+  const title = `${plural(open.length, "lead")} open more than ${plural(tables.leadResponseDays, "day")}`;
+  return h(
+    "section",
+    { class: "message message-info open-leads", "aria-label": title },
+    h("p", {}, h("strong", {}, title), " (setting TIPS.LeadResponseDays):"),
+    h(
+      "ul",
+      {},
+      open.map((f) =>
+        h("li", {}, `${f.sheet ?? ""} row ${f.row}${f.cell ? ` (${f.cell})` : ""}: ${f.message}`)
+      )
+    )
+  );
+}
+
+/** The tables' blocks and the open-lead notice, or what kept them from being read. */
+function tablesPart(tables: OfficeTables | Error | undefined): HTMLElement[] {
+  if (tables === undefined) return [];
+  if (tables instanceof Error)
+    return [h("p", { class: "message message-error" }, `The tables: ${errorText(tables)}`)];
+  const blocks = reportBlocks(tables.analysis);
+  if (blocks.length === 0) return [];
+  const notice = openLeadsNotice(tables);
+  return [
+    h("h3", {}, "Victim leads, materials and the media canvass"),
+    ...(notice ? [notice] : []),
+    ...blocks.map((b) => blockTable(b)),
+  ];
+}
 function build(panel: HTMLElement, ctx: ViewContext) {
   const prompt = h("div", { class: "prompt" });
   const periodInput = h("input", {
@@ -109,6 +149,8 @@ function build(panel: HTMLElement, ctx: ViewContext) {
   panel.append(h("h2", {}, "Quarterly report"), prompt, body);
 
   const chartId = uid("chart");
+  /** The optional tables read with each report (or why they could not be). */
+  const tablesOf = new WeakMap<Quarterly, OfficeTables | Error>();
 
   const showFigures = (q: Quarterly): void => {
     const ws = ctx.session.workspace;
@@ -142,7 +184,8 @@ function build(panel: HTMLElement, ctx: ViewContext) {
         barChart(q.period, q.report.figures, chartId)
       ),
       draw ? h("div", { class: "actions" }, draw) : "",
-      drawResult
+      drawResult,
+      ...tablesPart(tablesOf.get(q))
     );
     figures.hidden = false;
   };
@@ -153,13 +196,20 @@ function build(panel: HTMLElement, ctx: ViewContext) {
     if (!ws) return undefined;
     clearError(period);
     try {
-      return await ws.act(() =>
-        loadQuarterly(ws.port, {
+      return await ws.act(async () => {
+        const q = await loadQuarterly(ws.port, {
           period: periodInput.value,
           office: officeInput.value,
           today: today(),
-        })
-      );
+        });
+        // A broken table does not stop the chart's figures: it is said beside them.
+        const tables = await loadTables(ws.port, {
+          period: q.period,
+          log: q.report.log.entries,
+        }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+        tablesOf.set(q, tables);
+        return q;
+      });
     } catch (e) {
       if (e instanceof NoPeriodError || e instanceof PeriodError) {
         showError(period, errorText(e));
