@@ -39,6 +39,7 @@ import {
   planBlocks,
 } from "../workbook/ownership";
 import { loadTables, reportBlocks } from "./tables";
+import { tablesFigures } from "../core/office-tables";
 
 /** The workbook names no period and none was given. */
 export class NoPeriodError extends Error {
@@ -288,7 +289,7 @@ export async function fillQuarterly(
   // The optional tables' blocks; their rows with errors are left out of the figures, as the
   // report and the check say (they do not stop the chart being filled).
   const tables = await loadTables(port, { period: q.period, log: q.report.log.entries });
-  const steps = await planFillBlocks(port, q, reportBlocks(tables.analysis));
+  const steps = await planFillBlocks(port, q, reportBlocks(tablesFigures(tables.analysis)));
   await port.writeCells(q.chart.sheet, writes);
   await port.applyBlockSteps(q.chart.sheet, steps);
   await port.applyPrintSetup(q.chart.sheet, REPORT_PRINT);

@@ -10,7 +10,13 @@ import { CellValue } from "../core/log";
 import { Contact, OfficeContact, OfficePartners } from "../core/partners";
 import { FiscalPeriod } from "../core/period";
 import { SETTING, decodeLeadResponseDays } from "../core/settings";
-import { TablesAnalysis, TablesInput, analyzeTables, tableBlocks } from "../core/office-tables";
+import {
+  TablesAnalysis,
+  TablesFigures,
+  TablesInput,
+  analyzeTables,
+  figureBlocks,
+} from "../core/office-tables";
 import { OptionalTable, TableLocation, findLog, findOptionalTables } from "../workbook/layout";
 import { WorkbookPort } from "../workbook/port";
 import { FIGURE_PREFIX, FigureBlock } from "../workbook/ownership";
@@ -113,14 +119,14 @@ export async function loadTables(
  * and for the leads the median days to respond and the leads open at the period's end (a count
  * at one day: in the Cumulative column). A median no lead gives is left blank.
  */
-export function reportBlocks(analysis: TablesAnalysis): FigureBlock[] {
-  return tableBlocks(analysis).map((b) => {
+export function reportBlocks(tables: TablesFigures): FigureBlock[] {
+  return figureBlocks(tables).map((b) => {
     const lines: FigureBlock["lines"][number][] = b.rows.map((r) => ({
       label: r.label,
       quarter: r.quarter,
       cumulative: r.cumulative,
     }));
-    const leads = b.table === "leads" ? analysis.leads?.figures : undefined;
+    const leads = b.table === "leads" ? tables.leads?.figures : undefined;
     if (leads) {
       const { quarter, cumulative } = leads.medianDaysToRespond;
       lines.push({ label: MEDIAN_DAYS_LABEL, quarter, cumulative });

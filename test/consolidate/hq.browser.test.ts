@@ -11,7 +11,7 @@ import { Page } from "playwright-core";
 import { Browser, OUT, Server, axeProblems, isLocal, openBrowserPane } from "../taskpane/browser";
 import { consolidateFiles, readReturn } from "../../src/app/consolidate";
 import { loadQuarterly } from "../../src/app/quarterly";
-import { NationalReport } from "../../src/core/consolidate";
+import { NationalReport, COMBINED_TABLE_SHEETS } from "../../src/core/consolidate";
 import { SETTING } from "../../src/core/settings";
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
 import { NATIONAL_SHEETS } from "../../src/app/consolidate";
@@ -76,6 +76,10 @@ beforeAll(async () => {
             "+cmd",
             "N",
           ],
+        ],
+        leads: [
+          ["05/20/2007", "NGO", "A", "Interview Request", "05/30/2007", "Y", null],
+          ["06/02/2007", "Federal Agency", "FBI Miami", "Other Lead", null, "N", null],
         ],
       })
     ),
@@ -147,6 +151,17 @@ test("consolidates: every file and every roster office gets its status", async (
   expect(lines.map(([q]) => q).reduce((a, b) => a + b, 0)).toBe(
     Object.values(expected.figures.quarter).reduce((a, b) => a + b, 0)
   );
+  // The offices' victim leads, summed: Miami's two (one from an outreach partner of its log).
+  const leads = await panel()
+    .locator("table.figure-block", { hasText: "Victim Leads, National" })
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent ?? ""))
+    );
+  const line = (label: string) => leads.find((r) => r[0] === label)?.slice(1);
+  expect(line("Total")).toEqual(["2", "2"]);
+  expect(line("Median days to respond")).toEqual(["10", "10"]);
+  expect(expected.tables.leads?.figures.quarter["leads.total"]).toBe(2);
   expect(await axeProblems(page)).toEqual([]);
 });
 
@@ -162,7 +177,11 @@ test("downloads the national workbook: it reads back with the same figures, the 
     .getByText(/^Downloaded national-FY2007-Q3\.xlsx/)
     .waitFor();
   const book = XlsxAdapter.fromBytes(fs.readFileSync(file));
-  expect(await book.sheetNames()).toEqual(Object.values(NATIONAL_SHEETS));
+  // Miami's return has a Victim Leads table: its rows are combined on a sheet of their own.
+  expect(await book.sheetNames()).toEqual([
+    ...Object.values(NATIONAL_SHEETS),
+    COMBINED_TABLE_SHEETS.leads,
+  ]);
   expect(await book.getSetting(SETTING.office)).toBe("National");
   const q = await loadQuarterly(book);
   expect(q.report.figures).toEqual(expected.figures);

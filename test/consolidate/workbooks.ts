@@ -7,7 +7,12 @@ import { FiscalPeriod, formatPeriod } from "../../src/core/period";
 import { SETTING } from "../../src/core/settings";
 import { fillQuarterly, loadQuarterly } from "../../src/app/quarterly";
 import { CellWrite } from "../../src/workbook/port";
-import { logSheet, prospectiveSheet, reportSheet } from "../../src/workbook/seed-layout";
+import {
+  leadsSheet,
+  logSheet,
+  prospectiveSheet,
+  reportSheet,
+} from "../../src/workbook/seed-layout";
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
 import { Q3, Row } from "./builders";
 
@@ -21,6 +26,8 @@ export interface WorkbookSpec {
   /** Cells of the report sheet to overwrite after filling (a hand-edited chart). */
   edits?: CellWrite[];
   settings?: Record<string, string>;
+  /** Rows of a Victim Leads table (in LEAD_HEADERS order), when the return has one. */
+  leads?: readonly (readonly (string | number | null)[])[];
 }
 
 export async function returnWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
@@ -29,6 +36,7 @@ export async function returnWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   await book.addSheet(reportSheet(period, spec.office));
   await book.addSheet(logSheet(spec.rows));
   await book.addSheet(prospectiveSheet());
+  if (spec.leads) await book.addSheet(leadsSheet(spec.leads));
   if (spec.fill && period) {
     const q = await loadQuarterly(book, { period: formatPeriod(period) });
     await fillQuarterly(book, q, { force: true });

@@ -16,7 +16,8 @@ import { FiscalPeriod, PERIOD_NOTATIONS, formatPeriod, parsePeriod } from "../..
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { XLSX_MIME } from "../file-workspace";
 import { clearError, field, showError } from "./fields";
-import { figuresTable } from "./figures-table";
+import { blockTable, figuresTable } from "./figures-table";
+import { reportBlocks } from "../../app/tables";
 import { plural, today } from "./common";
 import { View, ViewContext } from "./view";
 
@@ -260,7 +261,9 @@ function build(panel: HTMLElement, ctx: ViewContext) {
           figuresTable(
             national.figures,
             `Human Trafficking Outreach, ${formatPeriod(national.period)}, National`
-          )
+          ),
+          // The offices' leads, materials and media canvass, summed (medians from all the rows).
+          ...reportBlocks(national.tables).map((b) => blockTable(b, `${b.heading}, National`))
         );
         output.hidden = false;
         refreshWrite();

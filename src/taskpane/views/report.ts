@@ -16,6 +16,7 @@ import {
 } from "../../app/quarterly";
 import { inspectWorkbook } from "../../app/setup";
 import { OfficeTables, loadTables, reportBlocks } from "../../app/tables";
+import { tablesFigures } from "../../core/office-tables";
 import { CHART_LINES, LineKey, SECTION } from "../../core/chart";
 import { Finding, isError } from "../../core/findings";
 import { PERIOD_NOTATIONS, PeriodError, formatPeriod, parsePeriod } from "../../core/period";
@@ -59,7 +60,7 @@ function tablesPart(tables: OfficeTables | Error | undefined): HTMLElement[] {
   if (tables === undefined) return [];
   if (tables instanceof Error)
     return [h("p", { class: "message message-error" }, `The tables: ${errorText(tables)}`)];
-  const blocks = reportBlocks(tables.analysis);
+  const blocks = reportBlocks(tablesFigures(tables.analysis));
   if (blocks.length === 0) return [];
   const notice = openLeadsNotice(tables);
   return [
