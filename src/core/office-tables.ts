@@ -85,22 +85,24 @@ function result<P, F>(parsed: P, findings: Finding[], figures?: F): TableAnalysi
 /** Read, check and count every table given. Throws TableLayoutError for a broken header row. */
 export function analyzeTables(input: TablesInput): TablesAnalysis {
   const { period } = input;
-  const own = input.partners ? undefined : new OutreachPartners(input.log);
-  const leadPartners = input.partners?.leads ?? own!;
-  const materialPartners = input.partners?.materials ?? own!;
+  // The log's agencies are indexed only for a workbook with leads or materials to match.
+  let own: OutreachPartners | undefined;
+  const partners = (): OutreachPartners => (own ??= new OutreachPartners(input.log));
+  const leadPartners = () => input.partners?.leads ?? partners();
+  const materialPartners = () => input.partners?.materials ?? partners();
   let leads: TablesAnalysis["leads"];
   let materials: TablesAnalysis["materials"];
   let media: TablesAnalysis["media"];
   if (input.leads) {
     const parsed = readLeads(input.leads);
     const findings = checkLeads(parsed, { period, responseDays: input.leadResponseDays });
-    leads = result(parsed, findings, period && leadFigures(parsed.entries, period, leadPartners));
+    leads = result(parsed, findings, period && leadFigures(parsed.entries, period, leadPartners()));
   }
   if (input.materials) {
     const parsed = readMaterials(input.materials);
     materials = result(
       parsed,
-      checkMaterials(parsed, materialPartners),
+      checkMaterials(parsed, materialPartners()),
       period && materialFigures(parsed.entries, period)
     );
   }

@@ -488,10 +488,10 @@ const SYNCS: Record<string, { fixed: number; logReads: number }> = {
   "load the report, as one pane action": { fixed: 7, logReads: 1 },
   "load the report (loadQuarterly)": { fixed: 13, logReads: 1 },
   // The optional tables looked for (every sheet's cells, the log's among them, and the tables:
-  // read outside a pane action, which remembers them), the block names (2), the column widths
-  // (1), the report's cells in blocks, the blocks (2: which names exist, then every step), two
-  // settings, the print setup (2).
-  "fill the report (fillQuarterly)": { fixed: 23, logReads: 1 },
+  // read outside a pane action, which remembers them) and whether the workbook is a national
+  // one (1), the block names (2), the column widths (1), the report's cells in blocks, the blocks
+  // (2: which names exist, then every step), two settings, the print setup (2).
+  "fill the report (fillQuarterly)": { fixed: 24, logReads: 1 },
   "highlight the rows with errors": { fixed: 3, logReads: 0 },
   "clear the highlight": { fixed: 3, logReads: 0 },
   "select a finding's cell": { fixed: 1, logReads: 0 },
