@@ -2,6 +2,7 @@
 import { dayFromDate } from "../../core/dates";
 import { formatPeriod } from "../../core/period";
 import { FillRefusedError, fillQuarterly, loadQuarterly } from "../../app/quarterly";
+import { fillSurvey } from "../../app/survey";
 import { EXIT, UserError } from "../errors";
 import { findingLines } from "../format";
 import { openWorkbookFile, saveWorkbookFile } from "../workbook-file";
@@ -29,11 +30,20 @@ export async function fill(ctx: CommandContext): Promise<number> {
       EXIT.findings
     );
   }
+  // The annual assessment's computed answers: a separate step, after the report's own fill.
+  const survey = await fillSurvey(book, q.period, q.report.log.entries);
   await saveWorkbookFile(book, out);
   const bullets = q.narrative.outreach.length;
   ctx.out(
     `Filled ${formatPeriod(q.period)}${q.office ? ` for ${q.office}` : ""}: 15 chart lines (Quarter and Cumulative), the title, ${bullets} Outreach Activity bullet${bullets === 1 ? "" : "s"}. Saved ${out}.`
   );
+  if (survey)
+    ctx.out(
+      `Filled ${survey.written} computed answer${survey.written === 1 ? "" : "s"} of "${survey.sheet}" for FY${q.period.fiscalYear}${survey.survey.answers?.findings.length ? `; ${survey.survey.answers.findings.length} typed answer${survey.survey.answers.findings.length === 1 ? "" : "s"} to fix:` : "."}`
+    );
+  for (const f of survey?.survey.answers?.findings ?? [])
+    ctx.err(`${f.sheet}!${f.cell}: ${f.message}`);
+  for (const note of survey?.survey.notes ?? []) ctx.out(`Note: ${note}.`);
   if (leftOut > 0)
     ctx.out(
       `Left out ${leftOut} row${leftOut === 1 ? "" : "s"} with errors (--force): run "tips check ${file}" to see them.`
