@@ -45,7 +45,7 @@ export interface OfficeSurvey {
 }
 
 /** The tables' Cumulative figures, as the survey's computed answers take them. */
-async function tableAnswers(
+export async function officeTableFigures(
   port: WorkbookPort,
   period: FiscalPeriod,
   log: readonly LogEntry[],
@@ -73,7 +73,7 @@ export async function loadSurvey(
 ): Promise<OfficeSurvey> {
   const notes: string[] = [];
   const grid = await findSurvey(port);
-  const computed = computedAnswers(log, period, await tableAnswers(port, period, log, notes));
+  const computed = computedAnswers(log, period, await officeTableFigures(port, period, log, notes));
   return { ...(grid ? { answers: readSurvey(grid) } : {}), computed, notes };
 }
 

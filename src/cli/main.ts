@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { check } from "./commands/check";
+import { annual } from "./commands/annual";
 import { consolidate } from "./commands/consolidate";
 import { CommandContext } from "./commands/context";
 import { demo } from "./commands/demo";
@@ -25,6 +26,11 @@ export const USAGE = `tips: the Human Trafficking Outreach quarterly report over
           [--roster FILE] [--previous PREVIOUS.xlsx] [--json]
                                                 HQ: the national workbook from the offices'
                                                 returns (exit 1 if any is invalid or missing)
+  tips annual FILES_OR_FOLDERS... --fy FY2007 --out ANNUAL.xlsx
+          [--baseline PREVIOUS_ANNUAL.xlsx] [--roster FILE] [--json]
+                                                HQ: the year per office and national against
+                                                the baseline year (exit 1 if any is invalid
+                                                or missing)
   tips init-roster FILE [RETURNS...]            a starter roster (.csv or .xlsx, "Office" column)
 
 A period is written FY2007 Q3 (also FY07 Q3, 2007Q3, 2007-Q3, Q3 FY2007, or a date).
@@ -39,6 +45,7 @@ export const COMMANDS: Record<string, Command> = {
   demo,
   consolidate,
   "init-roster": initRoster,
+  annual,
 };
 
 /** Run one command line; returns the exit code. Never throws for a user's mistake. */
@@ -61,6 +68,8 @@ export async function run(
         json: { type: "boolean" },
         roster: { type: "string" },
         previous: { type: "string" },
+        fy: { type: "string" },
+        baseline: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });

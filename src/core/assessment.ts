@@ -443,7 +443,7 @@ export function compareLines(
 
 /**
  * The national figure of each key: the sum of the offices' figures (a Y/N answer is 1 for Y, so
- * its sum is the number of offices answering Y); null when no office has a figure for it.
+ * its sum is the number of offices answering Y) (0 when no office has one).
  */
 export function nationalSum(
   keys: readonly string[],
@@ -451,10 +451,10 @@ export function nationalSum(
 ): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const key of keys) {
-    let sum: number | null = null;
+    let sum = 0;
     for (const o of offices) {
       const v = o[key];
-      if (typeof v === "number") sum = (sum ?? 0) + v;
+      if (typeof v === "number") sum += v;
     }
     out[key] = sum;
   }
