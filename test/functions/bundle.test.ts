@@ -23,7 +23,7 @@ const DIST = path.join(ROOT, "dist");
 const BUNDLE = path.join(DIST, "functions.js");
 const METADATA = path.join(DIST, "functions.json");
 /** Function ids are permanent once shipped: workbooks store them. */
-const IDS = ["QUARTER", "CUMULATIVE", "CHART", "CHECK", "FISCALPERIOD"];
+const IDS = ["QUARTER", "CUMULATIVE", "CHART", "CHECK", "FISCALPERIOD", "ANNUAL"];
 
 /** The newest modification time under the sources the functions bundle is built from. */
 function newestSource(): number {

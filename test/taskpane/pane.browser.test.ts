@@ -375,6 +375,10 @@ describe("the task pane in the browser-only mode", () => {
       "Quarterly Report",
       "Outreach Log",
       "Prospective Training",
+      "Victim Leads",
+      "Materials Distributed",
+      "Media Canvass",
+      "Annual Assessment",
     ]);
     expect(await book.getSetting(SETTING.office)).toBe("Attaché Mexico City");
     expect(await book.getSetting(SETTING.period)).toBe("FY2008 Q1");

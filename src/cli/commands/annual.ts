@@ -16,6 +16,7 @@ import {
   annualWorkbook,
   readBaseline,
 } from "../../app/annual";
+import { PeriodError, parseFiscalYear } from "../../core/period";
 import { writeFileAtomic } from "../../workbook/xlsx/files";
 import { EXIT, UserError } from "../errors";
 import { expandInputs, loadFile, readFileOrFail, readRoster } from "./consolidate";
@@ -23,13 +24,6 @@ import { CommandContext, CommandOptions } from "./context";
 
 /** Options of other commands: said, never silently ignored. */
 const NOT_FOR_ANNUAL: readonly (keyof CommandOptions)[] = ["period", "previous", "office", "force"];
-
-/** "FY2007", "FY07", "2007": the fiscal year. */
-export function parseFiscalYear(text: string): number {
-  const m = /^\s*(?:FY\s*)?(\d{4}|\d{2})\s*$/i.exec(text);
-  if (!m) throw new UserError(`--fy: "${text}" is not a fiscal year: write it FY2007.`);
-  return m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
-}
 
 async function loadBaseline(path: string): Promise<AnnualBaseline> {
   const { bytes } = await readFileOrFail(path, "--baseline");
@@ -60,7 +54,13 @@ export async function annual(ctx: CommandContext): Promise<number> {
     throw new UserError("tips annual needs --fy: the fiscal year, such as FY2007.");
   if (!options.out?.trim())
     throw new UserError("tips annual needs --out: the annual workbook to write (.xlsx).");
-  const fiscalYear = parseFiscalYear(options.fy);
+  let fiscalYear: number;
+  try {
+    fiscalYear = parseFiscalYear(options.fy);
+  } catch (e) {
+    if (e instanceof PeriodError) throw new UserError(`--fy: ${e.message}`);
+    throw e;
+  }
   const out = options.out;
   const roster = options.roster ? await readRoster(options.roster) : undefined;
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
