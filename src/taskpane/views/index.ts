@@ -1,4 +1,5 @@
 /** The pane's views, in tab order: the one place a view is added. */
+import { annualView } from "./annual";
 import { checkView } from "./check";
 import { hqView } from "./hq";
 import { logView } from "./log";
@@ -6,4 +7,11 @@ import { reportView } from "./report";
 import { setupView } from "./setup";
 import { View } from "./view";
 
-export const VIEWS: readonly View[] = [logView, checkView, reportView, hqView, setupView];
+export const VIEWS: readonly View[] = [
+  logView,
+  checkView,
+  reportView,
+  hqView,
+  annualView,
+  setupView,
+];
