@@ -239,10 +239,10 @@ export function annual(
       reason: f.reason,
     });
   }
-  for (const [key, o] of offices) {
-    if (o.status !== "missing") continue;
-    files.push({ office: o.office, status: "missing", reason: o.reason ?? "" });
-    offices.set(key, o);
+  // A missing office has a row of the status table too, as in consolidation.
+  for (const o of offices.values()) {
+    if (o.status === "missing")
+      files.push({ office: o.office, status: "missing", reason: o.reason ?? "" });
   }
 
   const baselineOf = new Map(

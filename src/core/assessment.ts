@@ -310,19 +310,27 @@ export interface FoundQuestion {
   readonly answer: CellValue;
 }
 
-const LABEL_INDEX: ReadonlyMap<string, QuestionKey> = new Map(
-  QUESTIONS.map((x) => [normalizeLabel(x.label), x.key])
-);
-/** A label typed without its "(Y/N)" still names its question. */
-const LABEL_INDEX_BARE: ReadonlyMap<string, QuestionKey> = new Map(
-  QUESTIONS.map((x) => [normalizeLabel(x.label.replace(/\s*\(Y\/N\)\s*$/i, "")), x.key])
-);
+/**
+ * The ways a question may be labelled: its label; without the "(Y/N)" or any other parenthesis
+ * ("Long-term partnerships"); its key ("assessment.meetings"). All compared as labels are.
+ */
+const LABEL_INDEX: ReadonlyMap<string, QuestionKey> = (() => {
+  const index = new Map<string, QuestionKey>();
+  const add = (text: string, key: QuestionKey): void => {
+    const n = normalizeLabel(text);
+    if (n !== "" && !index.has(n)) index.set(n, key);
+  };
+  for (const x of QUESTIONS) add(x.label, x.key);
+  for (const x of QUESTIONS) add(x.label.replace(/\s*\([^)]*\)/g, ""), x.key);
+  for (const x of QUESTIONS) add(x.key, x.key);
+  return index;
+})();
 
 /** The question a cell's text names (case, spacing, punctuation and leading numbering ignored). */
 export function questionOfLabel(v: CellValue): QuestionKey | undefined {
   if (typeof v !== "string") return undefined;
   const n = normalizeLabel(v);
-  return n === "" ? undefined : (LABEL_INDEX.get(n) ?? LABEL_INDEX_BARE.get(n));
+  return n === "" ? undefined : LABEL_INDEX.get(n);
 }
 
 /** The question labels on a sheet (the first of each), with the answer cell to their right. */

@@ -185,6 +185,8 @@ describe("typed answers", () => {
         ["3. Dedicated points  of contact established", "1,200"],
         ["   periodic coordination meetings held ", 7],
         ["Long-term partnerships (agreements or standing arrangements)", null],
+        ["JOINT INVESTIGATIONS with partner agencies", 1], // not a label: too short to be sure
+        ["Host-government trainings provided", null],
       ])
     );
     expect(s.typed).toEqual({
@@ -193,7 +195,15 @@ describe("typed answers", () => {
       "assessment.pointsOfContact": 1200,
       "assessment.meetings": 7,
     });
-    expect(s.unanswered).toEqual(["assessment.partnerships"]);
+    expect(s.unanswered).toEqual(["assessment.partnerships", "assessment.hostGovernmentTrainings"]);
+    // Without its parenthesis, or by its key, a question is still found.
+    const short = readSurvey(
+      grid([
+        ["Long-term partnerships", 3],
+        ["assessment.ilea", "Y"],
+      ])
+    );
+    expect(short.typed).toEqual({ "assessment.partnerships": 3, "assessment.ilea": 1 });
     expect(s.findings).toEqual([]);
     // Row and column of the answer cell, from the grid's position on the sheet.
     const usao = s.found.find((f) => f.key === "assessment.usaoTaskForce")!;

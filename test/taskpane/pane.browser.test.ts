@@ -140,6 +140,7 @@ describe("the task pane in the browser-only mode", () => {
       "Log an activity",
       "Check",
       "Quarterly report",
+      "Annual",
       "Set up",
     ]);
     await page.getByText("No workbook is open yet").first().waitFor();
