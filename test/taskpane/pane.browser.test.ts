@@ -27,7 +27,15 @@ import {
   serve,
 } from "./browser";
 import { XlsxAdapter } from "../../src/workbook/xlsx-adapter";
-import { logSheet, prospectiveSheet, reportSheet } from "../../src/workbook/seed-layout";
+import {
+  leadsSheet,
+  logSheet,
+  materialsSheet,
+  mediaSheet,
+  prospectiveSheet,
+  reportSheet,
+} from "../../src/workbook/seed-layout";
+import { assessmentSheet } from "../../src/workbook/assessment-layout";
 import { sampleLog } from "../../src/app/sample";
 import { loadQuarterly } from "../../src/app/quarterly";
 import { analyze } from "../../src/core/report";
@@ -113,8 +121,13 @@ beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   await makeWorkbook(houstonFile, houstonRows);
   await makeWorkbook(brokenFile, brokenRows);
-  // A sheet of the office's own, with no header or footer: Set up marks it.
+  // Every sheet Set up makes, and one of the office's own with no header or footer: Set up
+  // adds nothing and marks that one.
   await makeWorkbook(notesFile, houstonRows.slice(0, 10), [
+    leadsSheet(),
+    materialsSheet(),
+    mediaSheet(),
+    assessmentSheet(PERIOD.fiscalYear, OFFICE),
     { name: "Notes", cells: [{ row: 1, col: 1, value: "Our notes" }] },
   ]);
   server = await serve(builtPane());
