@@ -440,7 +440,7 @@ const isoTime = (ms: number): string =>
     .replace("T", " ")
     .replace(/:\d\d\.\d+Z$/, " UTC");
 
-function tableSpec(
+export function tableSpec(
   name: string,
   sheet: string,
   title: string,

@@ -34,6 +34,9 @@ import {
   reportSheet,
 } from "../workbook/seed-layout";
 import { SheetSpec } from "../workbook/sheet-spec";
+import { assessmentSheet } from "../workbook/assessment-layout";
+import { ASSESSMENT_SHEET } from "../core/assessment";
+import { findSurvey } from "./survey";
 
 /** The sheet `tips init` and Set up make for each optional table. */
 export const OPTIONAL_SHEETS: Readonly<
@@ -192,6 +195,9 @@ export async function setUpWorkbook(
     if (problem) problems.push(problem);
     else await add(OPTIONAL_TABLES[key].sheet, (name) => OPTIONAL_SHEETS[key]([], name));
   }
+  // The annual assessment, found (like the chart) by its question labels.
+  if (!(await findSurvey(port)))
+    await add(ASSESSMENT_SHEET, (name) => assessmentSheet(period?.fiscalYear, office, name));
   const settings: string[] = [];
   if (options.office?.trim() && options.office.trim() !== state.office) {
     await port.setSetting(SETTING.office, options.office.trim());

@@ -21,6 +21,8 @@ const OPTIONS = {
   json: { type: "boolean" },
   roster: { type: "string" },
   previous: { type: "string" },
+  fy: { type: "string" },
+  baseline: { type: "string" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -70,6 +72,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
       "HQ: the national workbook from the offices' returns (exit 1 if any is invalid or missing)",
     options: ["period", "out", "roster", "previous", "json"],
     load: async () => (await import("./commands/consolidate")).consolidate,
+  },
+  annual: {
+    usage:
+      "annual FILES_OR_FOLDERS... --fy FY2007 --out ANNUAL.xlsx [--baseline PREVIOUS_ANNUAL.xlsx] [--roster FILE] [--json]",
+    summary:
+      "HQ: the year per office and national against the baseline year (exit 1 if any is invalid or missing)",
+    options: ["fy", "out", "baseline", "roster", "json"],
+    load: async () => (await import("./commands/annual")).annual,
   },
   "init-roster": {
     usage: "init-roster FILE [RETURNS...]",

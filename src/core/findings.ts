@@ -57,6 +57,8 @@ export const FINDING_SEVERITY = {
   "offer-missing": "error",
   "offer-unknown": "error",
   "sent-before-ad-date": "error",
+  // The annual assessment's typed answers.
+  "answer-not-yes-no": "error",
   "date-outside-fiscal-year": "warning",
   "date-in-future": "warning",
   duplicate: "warning",

@@ -140,6 +140,25 @@ export function parsePeriod(input: string | number | Date, date1904 = false): Fi
   );
 }
 
+/**
+ * A fiscal year: FY2007, FY07, 2007, or any notation of a period or date in it (its fiscal year).
+ * Throws PeriodError.
+ */
+export function parseFiscalYear(input: string | number, date1904 = false): number {
+  if (typeof input === "number" && Number.isInteger(input) && input >= 1900 && input <= 2999)
+    return input;
+  const m = typeof input === "string" ? /^\s*(?:FY\s*)?(\d{4}|\d{2})\s*$/i.exec(input) : null;
+  if (m) return m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+  try {
+    return parsePeriod(input, date1904).fiscalYear;
+  } catch (e) {
+    if (!(e instanceof PeriodError)) throw e;
+    throw new PeriodError(
+      `"${String(input).trim()}" is not a fiscal year: write it as FY2007 (or a period or date in it).`
+    );
+  }
+}
+
 export function tryParsePeriod(
   input: string | number | Date,
   date1904 = false

@@ -7,7 +7,7 @@
  * CustomFunctionsMetadataPlugin generates dist/functions.json from them and appends the
  * `CustomFunctions.associate(id, fn)` calls to this module. Never write either by hand, and never
  * change a function id once shipped (workbooks store it): QUARTER, CUMULATIVE, CHART, CHECK,
- * FISCALPERIOD, LEADS, MATERIALS, MEDIA.
+ * FISCALPERIOD, LEADS, MATERIALS, MEDIA, ANNUAL.
  *
  * This file is loaded by the task pane page (shared runtime), by Excel's JavaScript-only functions
  * runtime (no DOM), and outside Excel by the browser-only mode and the bundle test: it must not
@@ -27,9 +27,10 @@ import { CellValue, LogGrid, LogLayoutError } from "../core/log";
 import { MATERIAL_LINES, materialFigures, readMaterials } from "../core/materials";
 import { MEDIA_LINES, mediaFigures, readMedia } from "../core/media";
 import { OutreachPartners } from "../core/partners";
-import { PeriodError, formatPeriod, periodOfDay } from "../core/period";
+import { PeriodError, formatPeriod, parseFiscalYear, periodOfDay } from "../core/period";
 import { TableLayoutError } from "../core/table";
 import { FigureLine, TableFigures, figureRows } from "../core/table-figures";
+import { LINE_KEYS } from "../core/chart";
 import {
   ArgumentError,
   RangeOrigin,
@@ -41,6 +42,7 @@ import {
   originFromAddress,
   periodFromArgument,
   tableGridFromRange,
+  READABLE_LINE_NAMES,
 } from "./arguments";
 import { CachedLog, LogCache, LookupOptions, TableCache } from "./cache";
 import {
@@ -235,6 +237,43 @@ export function media(media: any[][], period: any): any[][] {
       MEDIA_LINES
     );
   });
+}
+
+/**
+ * The year's chart lines: each of the 15 lines' fiscal-year cumulative (of Q4, which is that of the latest quarter the log reaches), with the opening balance recorded for the year, as 15 rows of the line's name and its figure.
+ * @customfunction ANNUAL
+ * @param {any[][]} log The outreach log with its header row, e.g. OutreachLog[#All] or 'Outreach Log'!A1:L500.
+ * @param {any} [fy] The fiscal year: "FY2007", 2007, or a period or date in it. Left out: the fiscal year of the log's latest dated row.
+ * @returns {any[][]} 15 rows: the line's name and its figure for the year.
+ */
+export function annual(log: any[][], fy?: any): any[][] {
+  return excelErrors((): ChartCells => {
+    const facts = workbook.current();
+    const cached = logForFigures(log, facts.date1904);
+    const year = fiscalYearFromArgument(fy, facts.date1904, cached);
+    const p = { fiscalYear: year, quarter: 4 as const };
+    const f = cached.figures(p, openingFor(facts, year)).cumulative;
+    return LINE_KEYS.map((k, i) => [READABLE_LINE_NAMES[i], f[k]]);
+  });
+}
+
+/** TIPS.ANNUAL's year: the argument's, else that of the log's latest valid row. */
+function fiscalYearFromArgument(fy: unknown, date1904: boolean, log: CachedLog): number {
+  if (fy === undefined || fy === null || fy === "") {
+    const entries = log.parsed.entries;
+    if (entries.length === 0)
+      throw new ArgumentError('The log has no dated rows: give the fiscal year, e.g. "FY2007".');
+    let latest = entries[0].date;
+    for (const e of entries) if (e.date > latest) latest = e.date;
+    return periodOfDay(latest).fiscalYear;
+  }
+  if (typeof fy !== "string" && typeof fy !== "number")
+    throw new ArgumentError(`The fiscal year is ${String(fy)}: write it as "FY2007".`);
+  try {
+    return parseFiscalYear(fy, date1904);
+  } catch (e) {
+    throw e instanceof PeriodError ? new ArgumentError(e.message) : e;
+  }
 }
 
 // ---- The edge: Excel's range in, CustomFunctions.Error out ---------------------------------------

@@ -3,6 +3,7 @@
  * line and the task pane's browser-only mode. Everything happens in memory; the caller saves
  * once, so a failure leaves no file half-written.
  */
+import { BarChartSpec } from "./xlsx/chart-part";
 import { CellWrite, NamedRange, SheetGrid, TableRef, WorkbookPort } from "./port";
 import type { BlockStep } from "./ownership";
 import { MarkSheetsResult, MarkVerdict, combineVerdicts, decideMarkingCodes } from "./marking";
@@ -86,6 +87,11 @@ export class XlsxAdapter implements WorkbookPort {
         this.book.setDefinedName(step.name, absoluteAddress(sheet, step.block));
       else this.book.deleteDefinedName(step.name);
     }
+  }
+
+  /** A native bar chart on a sheet (the annual workbook's): files only, not a port call. */
+  addChart(sheet: string, spec: BarChartSpec): void {
+    this.book.addChart(sheet, spec);
   }
 
   async addSheet(spec: SheetSpec): Promise<void> {

@@ -430,6 +430,7 @@ describe("tips init and demo", () => {
       "Victim Leads",
       "Materials Distributed",
       "Media Canvass",
+      "Annual Assessment",
     ]);
     const chart = findChart(await findReportSheet(book));
     expect(chart.title?.text).toBe(

@@ -36,6 +36,7 @@ const IDS = [
   "LEADS",
   "MATERIALS",
   "MEDIA",
+  "ANNUAL",
 ];
 
 /** The newest modification time under the sources the functions bundle is built from. */

@@ -35,6 +35,7 @@ import {
   prospectiveSheet,
   reportSheet,
 } from "../../src/workbook/seed-layout";
+import { assessmentSheet } from "../../src/workbook/assessment-layout";
 import { sampleLog } from "../../src/app/sample";
 import { loadQuarterly } from "../../src/app/quarterly";
 import { analyze } from "../../src/core/report";
@@ -121,8 +122,10 @@ beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   await makeWorkbook(houstonFile, houstonRows);
   await makeWorkbook(brokenFile, brokenRows);
-  // A sheet of the office's own, with no header or footer: Set up marks it.
+  // Every sheet Set up makes, and one of the office's own with no header or footer: Set up
+  // adds nothing and marks that one.
   await makeWorkbook(notesFile, houstonRows.slice(0, 10), [
+    assessmentSheet(PERIOD.fiscalYear, OFFICE),
     { name: "Notes", cells: [{ row: 1, col: 1, value: "Our notes" }] },
   ]);
   server = await serve(builtPane());
@@ -149,6 +152,7 @@ describe("the task pane in the browser-only mode", () => {
       "Leads & materials",
       "Check",
       "Quarterly report",
+      "Annual",
       "Set up",
     ]);
     await page.getByText("No workbook is open yet").first().waitFor();
@@ -387,6 +391,7 @@ describe("the task pane in the browser-only mode", () => {
       "Victim Leads",
       "Materials Distributed",
       "Media Canvass",
+      "Annual Assessment",
     ]);
     expect(await book.getSetting(SETTING.office)).toBe("Attaché Mexico City");
     expect(await book.getSetting(SETTING.period)).toBe("FY2008 Q1");

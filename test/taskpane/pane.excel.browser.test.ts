@@ -310,17 +310,21 @@ describe("the task pane in Excel (office-addin-mock behind Excel.run)", () => {
     ]);
   });
 
-  test("setting up marks the office's own sheet LES/FOUO and adds nothing else", async () => {
+  test("setting up marks the office's own sheet LES/FOUO and adds only what is missing", async () => {
     await page.getByRole("tab", { name: "Set up" }).click();
     await pane("setup")
       .getByText(/Present Outreach log/)
       .waitFor();
+    const before = await fake((x) => x.sheets.map((s) => s.name));
     await pane("setup").getByRole("button", { name: "Set up this workbook" }).click();
     await pane("setup")
-      .getByText(
-        /^Nothing was missing: no sheet added\. Marked “Notes” LES\/FOUO in the header and footer\.$/
-      )
+      .getByText(/Marked “Notes” LES\/FOUO in the header and footer\.$/)
       .waitFor();
+    // The host's workbook has every sheet but the annual assessment: that one is added.
+    expect(await fake((x) => x.sheets.map((s) => s.name))).toEqual([
+      ...before,
+      "Annual Assessment",
+    ]);
     expect(await fake((x) => x.sheet("Notes").headerFooter.centerHeader)).toContain(LES_MARKING);
     axe.setup = await axeProblems(page);
   });

@@ -167,7 +167,8 @@ describe("appending an entry", () => {
 });
 
 /** The optional tables' sheets Set up adds when a workbook has none of them. */
-const OPTIONAL = ["Victim Leads", "Materials Distributed", "Media Canvass"];
+/** The sheets Set up adds besides the report, the log and Prospective Training. */
+const OPTIONAL = ["Victim Leads", "Materials Distributed", "Media Canvass", "Annual Assessment"];
 
 describe("setting a workbook up", () => {
   test("a blank workbook gets the report, the log and the Prospective Training table", async () => {
@@ -272,6 +273,7 @@ describe("setting a workbook up", () => {
       "Prospective Training",
       "Materials Distributed",
       "Media Canvass",
+      "Annual Assessment",
     ]);
     // The leads sheet says, above its table, that no victim's name goes there.
     const leads = await book.readSheet("Leads 2007");

@@ -124,7 +124,7 @@ export async function loadFile(path: string): Promise<ReturnedFile | ReturnInput
   }
 }
 
-async function readRoster(path: string): Promise<string[]> {
+export async function readRoster(path: string): Promise<string[]> {
   const { bytes } = await readFileOrFail(path, "--roster");
   try {
     return await parseRoster(path, bytes);
@@ -144,7 +144,7 @@ async function readPreviousNational(path: string): Promise<PreviousNational> {
   }
 }
 
-async function readFileOrFail(path: string, option: string): Promise<{ bytes: Uint8Array }> {
+export async function readFileOrFail(path: string, option: string): Promise<{ bytes: Uint8Array }> {
   let stat;
   try {
     stat = statSync(path);

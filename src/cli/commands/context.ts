@@ -9,6 +9,8 @@ export interface CommandOptions {
   readonly json?: boolean;
   readonly roster?: string;
   readonly previous?: string;
+  readonly fy?: string;
+  readonly baseline?: string;
 }
 
 export class CommandContext {

@@ -2,6 +2,7 @@
 import { dayFromDate } from "../../core/dates";
 import { formatPeriod } from "../../core/period";
 import { FillRefusedError, fillQuarterly, loadQuarterly } from "../../app/quarterly";
+import { fillSurvey } from "../../app/survey";
 import { EXIT, UserError } from "../errors";
 import { findingLines } from "../format";
 import { openWorkbookFile, saveWorkbookFile } from "../workbook-file";
@@ -30,6 +31,8 @@ export async function fill(ctx: CommandContext): Promise<number> {
       EXIT.findings
     );
   }
+  // The annual assessment's computed answers: a separate step, after the report's own fill.
+  const survey = await fillSurvey(book, q.period, q.report.log.entries);
   await saveWorkbookFile(book, out);
   const bullets = q.narrative.outreach.length;
   ctx.out(
@@ -39,6 +42,13 @@ export async function fill(ctx: CommandContext): Promise<number> {
     ctx.out(
       `The Victim Leads, Materials or Media Canvass tables have ${tableErrors} error${tableErrors === 1 ? "" : "s"}: those rows are left out of their blocks; run "tips check ${file}" to see them.`
     );
+  if (survey)
+    ctx.out(
+      `Filled ${survey.written} computed answer${survey.written === 1 ? "" : "s"} of "${survey.sheet}" for FY${q.period.fiscalYear}${survey.survey.answers?.findings.length ? `; ${survey.survey.answers.findings.length} typed answer${survey.survey.answers.findings.length === 1 ? "" : "s"} to fix:` : "."}`
+    );
+  for (const f of survey?.survey.answers?.findings ?? [])
+    ctx.err(`${f.sheet}!${f.cell}: ${f.message}`);
+  for (const note of survey?.survey.notes ?? []) ctx.out(`Note: ${note}.`);
   if (leftOut > 0)
     ctx.out(
       `Left out ${leftOut} row${leftOut === 1 ? "" : "s"} with errors (--force): run "tips check ${file}" to see them.`

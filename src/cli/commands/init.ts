@@ -14,6 +14,7 @@ import {
   prospectiveSheet,
   reportSheet,
 } from "../../workbook/seed-layout";
+import { assessmentSheet } from "../../workbook/assessment-layout";
 import { UserError } from "../errors";
 import { saveWorkbookFile } from "../workbook-file";
 import { CommandContext } from "./context";
@@ -29,6 +30,7 @@ export async function init(ctx: CommandContext): Promise<number> {
   await book.addSheet(logSheet());
   await book.addSheet(prospectiveSheet());
   for (const sheet of [leadsSheet(), materialsSheet(), mediaSheet()]) await book.addSheet(sheet);
+  await book.addSheet(assessmentSheet(period?.fiscalYear, office));
   if (period) await book.setSetting(SETTING.period, formatPeriod(period));
   if (office) await book.setSetting(SETTING.office, office);
   await saveWorkbookFile(book, file);

@@ -52,7 +52,19 @@ function el(tag: string, attrs: Record<string, string | number>, text?: string):
   return e;
 }
 
-export function barChart(period: FiscalPeriod, figures: ChartFigures, id: string): SVGSVGElement {
+/** The two bars' names, and the picture's title, when they are not Quarter and Cumulative. */
+export interface BarNames {
+  readonly title: string;
+  readonly first: string;
+  readonly second: string;
+}
+
+export function barChart(
+  period: FiscalPeriod,
+  figures: ChartFigures,
+  id: string,
+  names?: BarNames
+): SVGSVGElement {
   const labelWidth = 138;
   const barArea = 170;
   const rowHeight = 24;
@@ -77,17 +89,20 @@ export function barChart(period: FiscalPeriod, figures: ChartFigures, id: string
     el(
       "title",
       { id: `${id}-title` },
-      `Human Trafficking Outreach, ${formatPeriod(period)}: Quarter and Cumulative by line`
+      names?.title ??
+        `Human Trafficking Outreach, ${formatPeriod(period)}: Quarter and Cumulative by line`
     ),
     el(
       "desc",
       { id: `${id}-desc` },
-      `Bars for the 15 lines of the chart, in three groups with their own scales; the same figures are in the table. Contacts this quarter: ${contacts("quarter")}; cumulative: ${contacts("cumulative")}.`
+      names
+        ? `Bars for the 15 lines of the chart, ${names.first} and ${names.second}, in three groups with their own scales; the same figures are in the table. Contacts, ${names.first}: ${contacts("quarter")}; ${names.second}: ${contacts("cumulative")}.`
+        : `Bars for the 15 lines of the chart, in three groups with their own scales; the same figures are in the table. Contacts this quarter: ${contacts("quarter")}; cumulative: ${contacts("cumulative")}.`
     ),
     el("rect", { x: labelWidth, y: 6, width: 12, height: 12, fill: QUARTER_COLOR }),
-    el("text", { x: labelWidth + 16, y: 16 }, "Quarter"),
+    el("text", { x: labelWidth + 16, y: 16 }, names?.first ?? "Quarter"),
     el("rect", { x: labelWidth + 76, y: 6, width: 12, height: 12, fill: CUMULATIVE_COLOR }),
-    el("text", { x: labelWidth + 92, y: 16 }, "Cumulative")
+    el("text", { x: labelWidth + 92, y: 16 }, names?.second ?? "Cumulative")
   );
   let y = 28;
   for (const group of BAR_GROUPS) {

@@ -40,7 +40,7 @@ const BADGE: Readonly<Record<StatusRow["status"], string>> = {
   missing: "badge badge-error",
 };
 
-async function readFile(
+export async function readFile(
   file: File
 ): Promise<{ name: string; bytes: Uint8Array; modified: number }> {
   return {
@@ -86,7 +86,8 @@ function statusTable(rows: readonly StatusRow[]): HTMLElement {
   );
 }
 
-function download(name: string, bytes: Uint8Array): void {
+/** Save bytes as a downloaded .xlsx file (the HQ and Annual views). */
+export function download(name: string, bytes: Uint8Array): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
   const link = h("a", { href: url, download: name, hidden: true });
   document.body.append(link);

@@ -1,4 +1,5 @@
 /** The pane's views, in tab order: the one place a view is added. */
+import { annualView } from "./annual";
 import { checkView } from "./check";
 import { hqView } from "./hq";
 import { logView } from "./log";
@@ -13,5 +14,6 @@ export const VIEWS: readonly View[] = [
   checkView,
   reportView,
   hqView,
+  annualView,
   setupView,
 ];

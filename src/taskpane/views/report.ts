@@ -17,6 +17,7 @@ import {
 import { inspectWorkbook } from "../../app/setup";
 import { OfficeTables, loadTables, reportBlocks } from "../../app/tables";
 import { tablesFigures } from "../../core/office-tables";
+import { SurveyFill, fillSurvey } from "../../app/survey";
 import { CHART_LINES, LineKey, SECTION } from "../../core/chart";
 import { Finding, isError } from "../../core/findings";
 import { PERIOD_NOTATIONS, PeriodError, formatPeriod, parsePeriod } from "../../core/period";
@@ -250,11 +251,20 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       })
   );
 
+  /** What the survey's fill did, and the typed answers to fix (with their cells). */
+  const surveyText = (s: SurveyFill, fiscalYear: number): string => {
+    const bad = s.survey.answers?.findings ?? [];
+    const fix = bad.map((f) => `${f.cell}: ${f.message}`).join(" ");
+    return ` ${plural(s.written, "computed answer")} of “${s.sheet}” filled for FY${fiscalYear}.${bad.length ? ` Typed answers to fix: ${fix}` : ""}`;
+  };
+
   /** Fill with the report as read; `force`: the rows with errors left out (confirmed first). */
   const fillWith = async (q: Quarterly, force: boolean): Promise<void> => {
     const ws = ctx.session.workspace;
     if (!ws) return;
     const done = await fillQuarterly(ws.port, q, { force });
+    // The annual assessment's computed answers, when the workbook has the sheet.
+    const survey = await fillSurvey(ws.port, q.period, q.report.log.entries);
     ctx.session.changed();
     periodInput.value = formatPeriod(q.period);
     const n = q.narrative;
@@ -262,7 +272,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       force && done.leftOut > 0
         ? ` Left out ${plural(done.leftOut, "row")} with errors: fix them in Check and fill again to count them.`
         : "";
-    const text = `Filled the report on the ${q.chart.sheet} sheet for ${formatPeriod(q.period)}${q.office ? ` (${q.office})` : ""}: Quarter and Cumulative for the 15 lines, the title's dates, and the narrative (${plural(n.outreach.length, "outreach bullet")}, ${plural(n.significant.length, "significant bullet")}, ${plural(n.prospective.length, "prospective training")}); ${plural(done.cells, "cell")} written.${leftOut}`;
+    const text = `Filled the report on the ${q.chart.sheet} sheet for ${formatPeriod(q.period)}${q.office ? ` (${q.office})` : ""}: Quarter and Cumulative for the 15 lines, the title's dates, and the narrative (${plural(n.outreach.length, "outreach bullet")}, ${plural(n.significant.length, "significant bullet")}, ${plural(n.prospective.length, "prospective training")}); ${plural(done.cells, "cell")} written.${leftOut}${survey ? surveyText(survey, q.period.fiscalYear) : ""}`;
     message(result, "ok", text);
     announce(text);
     showFigures(q);

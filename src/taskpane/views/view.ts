@@ -4,7 +4,7 @@
  */
 import { Session } from "../session";
 
-export type ViewId = "log" | "tables" | "check" | "report" | "hq" | "setup";
+export type ViewId = "log" | "tables" | "check" | "report" | "hq" | "annual" | "setup";
 
 export interface ViewContext {
   readonly session: Session;

@@ -46,6 +46,16 @@ import {
 } from "./row-shift";
 
 import { startsWithZipSignature } from "./zip";
+import {
+  BarChartSpec,
+  CHART_CONTENT_TYPE,
+  CHART_REL_TYPE,
+  DRAWING_CONTENT_TYPE,
+  DRAWING_REL_TYPE,
+  barChartXml,
+  chartDrawingXml,
+  withDrawing,
+} from "./chart-part";
 
 export interface TableInfo {
   /** The name formulas use (displayName). */
@@ -821,6 +831,21 @@ export class XlsxWorkbook {
     this.tableCache = null;
     const titles = spec.print?.titleRows;
     if (titles) this.setDefinedName(PRINT_TITLES, printTitlesFormula(spec.name, titles), spec.name);
+  }
+
+  /** A native bar chart on a worksheet the add-in wrote (chart-part.ts has the XML). */
+  addChart(sheet: string, spec: BarChartSpec): void {
+    const s = this.worksheetEntry(sheet);
+    const chartPart = this.unusedPart("xl/charts/chart", ".xml");
+    this.pkg.write(chartPart, barChartXml(spec));
+    this.pkg.setContentType(chartPart, CHART_CONTENT_TYPE);
+    const drawingPart = this.unusedPart("xl/drawings/drawing", ".xml");
+    const chartRel = this.pkg.addRelationship(drawingPart, CHART_REL_TYPE, chartPart);
+    this.pkg.write(drawingPart, chartDrawingXml(spec, chartRel, spec.title));
+    this.pkg.setContentType(drawingPart, DRAWING_CONTENT_TYPE);
+    const drawingRel = this.pkg.addRelationship(s.part, DRAWING_REL_TYPE, drawingPart);
+    this.pkg.write(s.part, withDrawing(this.pkg.readText(s.part), drawingRel));
+    this.grids.delete(s.part);
   }
 
   /**
