@@ -164,6 +164,8 @@ function bundled(): string {
     platform: "node",
     target: "node20",
     format: "cjs",
+    // esbuild itself stays a require (only this parent calls it).
+    external: ["esbuild"],
     logLevel: "warning",
   });
   return (bundle = out);
