@@ -22,6 +22,10 @@
  * Times are CPU time (user + system, every thread of the process) with wall time beside it: on a
  * shared machine other processes stretch wall time at random, CPU time much less; the ratio is
  * judged on CPU time.
+ * The timed and the peak-memory children run this file bundled by esbuild as build/tips.js is
+ * (scripts/build-cli.js's options: one file, one scope), not the TypeScript sources through tsx,
+ * whose module loader turns every use of an imported binding into a getter call: the code
+ * measured is the code a user's `tips consolidate` runs.
  * Each set is timed in a fresh Node process (`--measure`), as `tips consolidate` always runs: the
  * process that made the returns (and filled them, which reads every log) has taught V8's
  * optimiser other shapes of the same functions, and timed there the floor ran ~10% faster and the
@@ -30,6 +34,7 @@
  * bin/tips.js runs; rss is the kernel's peak (getrusage), heap is sampled after each file and step.
  */
 import { spawnSync } from "node:child_process";
+import { buildSync } from "esbuild";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parsePeriod } from "../src/core/period";
@@ -147,9 +152,28 @@ async function timed<T>(
   return { wall, cpu: (used.user + used.system) / 1000, value };
 }
 
-/** Run this file again in a fresh Node process with these arguments; its output. */
+/** This file bundled as build/tips.js is (see the top), written once per bench run. */
+let bundle: string | undefined;
+function bundled(): string {
+  if (bundle) return bundle;
+  const out = join(ROOT, "bench", ".out", `consolidate-${process.pid}.bench.js`);
+  buildSync({
+    entryPoints: [__filename],
+    outfile: out,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    // esbuild itself stays a require (only this parent calls it).
+    external: ["esbuild"],
+    logLevel: "warning",
+  });
+  return (bundle = out);
+}
+
+/** Run this file, bundled, in a fresh Node process with these arguments; its output. */
 function child(args: readonly string[], flags: readonly string[] = []): string {
-  const run = spawnSync(process.execPath, [...flags, "--import", "tsx", __filename, ...args], {
+  const run = spawnSync(process.execPath, [...flags, bundled(), ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 24,
     cwd: process.cwd(),
@@ -264,6 +288,7 @@ async function main(): Promise<void> {
     if (!seed || !filled) process.exitCode = 1;
   } finally {
     rmSync(root, { recursive: true, force: true });
+    if (bundle) rmSync(bundle, { force: true });
   }
 }
 

@@ -74,6 +74,7 @@ import {
 } from "../workbook/seed-layout";
 import { LES_HEADER_FOOTER, LES_MARKING, SheetSpec, SpecCell } from "../workbook/sheet-spec";
 import { XlsxAdapter } from "../workbook/xlsx-adapter";
+import { ReadMemo } from "../workbook/read-memo";
 import { tablePrint } from "../workbook/print-setup";
 import { WorkbookFileError } from "../workbook/xlsx";
 
@@ -133,38 +134,24 @@ const TABLE_TOP = 3;
  * at most once (and asks for the tables, names and settings once), whatever asks for it.
  */
 export class ReadOncePort implements WorkbookPort {
-  private readonly sheets = new Map<string, Promise<SheetGrid>>();
-  private tableList?: Promise<TableRef[]>;
-  private names?: Promise<string[]>;
-  private system?: Promise<boolean>;
-  private readonly settings = new Map<string, Promise<string | undefined>>();
-  /** How many times each sheet was parsed (for the tests): never more than 1. */
-  readonly reads = new Map<string, number>();
+  private readonly memo = new ReadMemo();
 
   constructor(private readonly inner: WorkbookPort) {}
 
   date1904(): Promise<boolean> {
-    return (this.system ??= this.inner.date1904());
+    return this.memo.remember("date1904", () => this.inner.date1904());
   }
   sheetNames(): Promise<string[]> {
-    return (this.names ??= this.inner.sheetNames());
+    return this.memo.remember("sheets", () => this.inner.sheetNames());
   }
   readSheet(sheet: string): Promise<SheetGrid> {
-    const key = sheet.toLowerCase();
-    let grid = this.sheets.get(key);
-    if (!grid) {
-      this.reads.set(key, (this.reads.get(key) ?? 0) + 1);
-      this.sheets.set(key, (grid = this.inner.readSheet(sheet)));
-    }
-    return grid;
+    return this.memo.remember(`sheet:${sheet.toLowerCase()}`, () => this.inner.readSheet(sheet));
   }
   tables(): Promise<TableRef[]> {
-    return (this.tableList ??= this.inner.tables());
+    return this.memo.remember("tables", () => this.inner.tables());
   }
   getSetting(key: string): Promise<string | undefined> {
-    let v = this.settings.get(key);
-    if (!v) this.settings.set(key, (v = this.inner.getSetting(key)));
-    return v;
+    return this.memo.remember(`setting:${key}`, () => this.inner.getSetting(key));
   }
   namedRanges(prefix: string): Promise<NamedRange[]> {
     return this.inner.namedRanges(prefix);

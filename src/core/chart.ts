@@ -104,19 +104,10 @@ export interface ChartFigures {
   readonly cumulative: Figures;
 }
 
-/**
- * All zero, never handed out: its copies share its hidden class, and this keeps that class alive.
- * V8 holds it only weakly in the optimised code that counts figures (tally); built afresh, it went
- * with the last figures collected, and that code with it, to be optimised again on every new log.
- */
-const ZERO: Readonly<Figures> = (() => {
+export function zeroFigures(): Figures {
   const f = {} as Figures;
   for (const k of LINE_KEYS) f[k] = 0;
   return f;
-})();
-
-export function zeroFigures(): Figures {
-  return { ...ZERO };
 }
 
 export function addFigures(into: Figures, more: Partial<Figures>): Figures {

@@ -11,12 +11,6 @@ import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, periodOfDay } from "./per
 import { ACTIVITIES, ColumnKey, LOG_COLUMN } from "./vocabulary";
 import { agencyKey } from "./words";
 
-// Read once: imported bindings can be getters in some module formats, too slow in row loops.
-const NEW_CONTACT = ACTIVITIES[0];
-const FOLLOW_UP = ACTIVITIES[1];
-const AGENCY_HEADER = LOG_COLUMN.agency.header;
-const ACTIVITY_HEADER = LOG_COLUMN.activity.header;
-
 export interface CheckOptions {
   /** Today, for the "date in the future" warning; no such warning when absent. */
   readonly today?: Day;
@@ -210,7 +204,7 @@ function duplicates(
       out.push(
         warning(
           e,
-          AGENCY_HEADER,
+          LOG_COLUMN.agency.header,
           "duplicate",
           `Same date, agency and activity as row ${first} (${usDate(e.date)}, ${e.agency}, ${e.activity}): logged twice?`,
           cellOf("agency", e.row)
@@ -266,20 +260,20 @@ function followUpsWithoutNewContact(
   const firstContact = new Int32Array(entries.length).fill(-1);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (e.activity !== NEW_CONTACT) continue;
+    if (e.activity !== "New Contact") continue;
     const d = firstContact[agency[i]];
     if (d < 0 || e.date < d) firstContact[agency[i]] = e.date;
   }
   const out: Finding[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (e.activity !== FOLLOW_UP) continue;
+    if (e.activity !== "Follow Up Contact") continue;
     const d = firstContact[agency[i]];
     if (d < 0 || d > e.date) {
       out.push(
         warning(
           e,
-          ACTIVITY_HEADER,
+          LOG_COLUMN.activity.header,
           "follow-up-without-new-contact",
           `Follow Up Contact with ${e.agency}, but the log has no earlier New Contact with that agency.`,
           cellOf("activity", e.row)

@@ -12,12 +12,6 @@ import { Day } from "./dates";
 import { LogEntry } from "./log";
 import { ACTIVITIES, LEVELS, SECTORS } from "./vocabulary";
 
-// Read once: imported bindings can be getters in some module formats, too slow in row loops
-// (here they were half the time of `of`).
-const SECTOR_LIST = SECTORS;
-const LEVEL_LIST = LEVELS;
-const ACTIVITY_LIST = ACTIVITIES;
-
 /** Level 0 is "no level" (an NGO row); the others are LEVELS' index + 1. */
 const NO_LEVEL = 0;
 
@@ -61,9 +55,9 @@ export class EntryTable {
       const e = entries[i];
       ints[i] = e.row;
       ints[n + i] = e.date;
-      codes[i] = codeOf(SECTOR_LIST, e.sector);
-      codes[n + i] = e.level === undefined ? NO_LEVEL : codeOf(LEVEL_LIST, e.level) + 1;
-      codes[2 * n + i] = codeOf(ACTIVITY_LIST, e.activity);
+      codes[i] = codeOf(SECTORS, e.sector);
+      codes[n + i] = e.level === undefined ? NO_LEVEL : codeOf(LEVELS, e.level) + 1;
+      codes[2 * n + i] = codeOf(ACTIVITIES, e.activity);
       codes[3 * n + i] = e.significant ? 1 : 0;
       counts[i] = e.presentations;
       counts[n + i] = e.agencies;
@@ -84,9 +78,9 @@ export class EntryTable {
     return {
       row: this.ints[i],
       date: this.ints[n + i] as Day,
-      sector: SECTOR_LIST[this.codes[i]],
-      level: level === NO_LEVEL ? undefined : LEVEL_LIST[level - 1],
-      activity: ACTIVITY_LIST[this.codes[2 * n + i]],
+      sector: SECTORS[this.codes[i]],
+      level: level === NO_LEVEL ? undefined : LEVELS[level - 1],
+      activity: ACTIVITIES[this.codes[2 * n + i]],
       agency: this.texts[i],
       pocName: this.texts[n + i],
       pocTitle: this.texts[2 * n + i],

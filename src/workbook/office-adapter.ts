@@ -42,6 +42,7 @@ import { MarkSheetsResult, decideMarking, headerSections } from "./marking";
 import { CellStyle, LES_HEADER_FOOTER, SheetSpec } from "./sheet-spec";
 import { PrintSetup, hasOwnPageSetup, titleRowsRef } from "./print-setup";
 import { parseAddress, parseSheetAddress } from "./address";
+import { ReadMemo } from "./read-memo";
 
 /** Excel.run, or a stand-in for it (tests pass office-addin-mock's). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -426,7 +427,7 @@ export class OfficeAdapter implements WorkbookPort {
   }
 
   /** Reads remembered during one action (see `within`), by what they read. */
-  private memo: Map<string, Promise<unknown>> | undefined;
+  private memo: ReadMemo | undefined;
 
   /**
    * Run one action of the pane (a check, a fill) with its reads remembered: the use cases look
@@ -435,7 +436,7 @@ export class OfficeAdapter implements WorkbookPort {
    */
   async within<T>(action: () => Promise<T>): Promise<T> {
     if (this.memo) return action();
-    this.memo = new Map();
+    this.memo = new ReadMemo();
     try {
       await this.prefetch();
       return await action();
@@ -476,28 +477,18 @@ export class OfficeAdapter implements WorkbookPort {
         settings,
       };
     });
-    memo.set("sheets", Promise.resolve(found.names));
-    memo.set("tables", Promise.resolve(found.tables));
-    memo.set("settings", Promise.resolve(found.settings));
+    memo.know("sheets", found.names);
+    memo.know("tables", found.tables);
+    memo.know("settings", found.settings);
   }
 
+  /** Outside an action, every read goes to Excel. */
   private remember<T>(key: string, read: () => Promise<T>): Promise<T> {
-    const memo = this.memo;
-    if (!memo) return read();
-    let p = memo.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = read();
-      memo.set(key, p);
-      p.catch(() => memo.delete(key));
-    }
-    return p;
+    return this.memo ? this.memo.remember(key, read) : read();
   }
 
   private forget(...keys: string[]): void {
-    if (!this.memo) return;
-    for (const key of [...this.memo.keys()]) {
-      if (keys.some((k) => key === k || key.startsWith(`${k}:`))) this.memo.delete(key);
-    }
+    this.memo?.forget(...keys);
   }
 
   /**
@@ -801,7 +792,7 @@ export class OfficeAdapter implements WorkbookPort {
   }
 
   async getSetting(key: string): Promise<string | undefined> {
-    const all = this.memo?.get("settings") as Promise<Map<string, string>> | undefined;
+    const all = this.memo?.peek<Map<string, string>>("settings");
     if (all) return (await all).get(key.toLowerCase());
     return this.remember(`setting:${key.toLowerCase()}`, () => this.readSetting(key));
   }

@@ -56,17 +56,12 @@ interface SharedMaster {
 /** Excel's limit on the text of one cell. */
 export const MAX_TEXT = 32767;
 
-// Local copies of imported constants for checkCell, run once per cell of a new sheet: some
-// loaders (tsx, jest) turn every use of an imported binding into a getter call.
-const ROWS = MAX_ROWS;
-const COLS = MAX_COLS;
-
 /** Checks a cell's address and value (RangeError or TypeError, naming the cell). */
 export function checkCell(row: number, col: number, v: unknown): void {
-  if (!Number.isInteger(row) || row < 1 || row > ROWS) {
+  if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) {
     throw new RangeError(`Row ${row} is outside the worksheet (1 to ${MAX_ROWS}).`);
   }
-  if (!Number.isInteger(col) || col < 1 || col > COLS) {
+  if (!Number.isInteger(col) || col < 1 || col > MAX_COLS) {
     throw new RangeError(`Column ${col} is outside the worksheet (1 to ${MAX_COLS}).`);
   }
   if (typeof v === "number" && !Number.isFinite(v)) {

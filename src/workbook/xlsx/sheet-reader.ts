@@ -3,23 +3,17 @@
  * parsed straight from the text where they stand.
  */
 import { corrupt } from "./errors";
-import { GridBuilder, SheetCells, detached } from "./grid";
-import * as xml from "./xml";
-import { XmlScanner, decodeText, decodeXstring } from "./xml";
-import * as cellref from "./cellref";
-import * as grid from "./grid";
-
-// Local copies of imported constants: some loaders (tsx, jest) turn every use of an imported
-// binding into a property read or getter call, which shows in a loop run a million times.
-const OPEN = xml.OPEN;
-const CLOSE = xml.CLOSE;
-const END = xml.END;
-const MAX_ROWS = cellref.MAX_ROWS;
-const MAX_COLS = cellref.MAX_COLS;
-const KIND_NUMBER = grid.KIND_NUMBER;
-const KIND_SHARED = grid.KIND_SHARED;
-const KIND_BOOL = grid.KIND_BOOL;
-const KIND_DATE = grid.KIND_DATE;
+import {
+  GridBuilder,
+  KIND_BOOL,
+  KIND_DATE,
+  KIND_NUMBER,
+  KIND_SHARED,
+  SheetCells,
+  detached,
+} from "./grid";
+import { CLOSE, END, OPEN, XmlScanner, decodeText, decodeXstring } from "./xml";
+import { MAX_COLS, MAX_ROWS } from "./cellref";
 
 /**
  * The text of a rich-text container just opened (`<si>` or `<is>`): the `<t>` of the plain
