@@ -3,8 +3,7 @@
  * the chart filled as `tips fill` fills it, the optional tables when given, and the Annual
  * Assessment sheet with typed answers written beside their labels (as an office types them).
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { strictReader } from "../helpers/strict-xlsx";
 import { QUESTION, TypedKey } from "../../src/core/assessment";
 import { FiscalPeriod, formatPeriod } from "../../src/core/period";
 import { SETTING } from "../../src/core/settings";
@@ -68,6 +67,5 @@ export async function officeWorkbook(spec: OfficeSpec): Promise<Uint8Array> {
 }
 
 /** The shared strict reader: ../shared beside the clone (or beside the folder of worktrees). */
-export const STRICT = [1, 2, 3, 4, 5]
-  .map((up) => join(__dirname, "../".repeat(up), "shared/tools/xlsx-strict.py"))
-  .find((p) => existsSync(p))!;
+/** The shared strict SpreadsheetML reader (test/helpers/strict-xlsx.ts finds it). */
+export const STRICT = strictReader();
