@@ -20,10 +20,7 @@ import { PeriodError, parseFiscalYear } from "../../core/period";
 import { writeFileAtomic } from "../../workbook/xlsx/files";
 import { EXIT, UserError } from "../errors";
 import { expandInputs, loadFile, readFileOrFail, readRoster } from "./consolidate";
-import { CommandContext, CommandOptions } from "./context";
-
-/** Options of other commands: said, never silently ignored. */
-const NOT_FOR_ANNUAL: readonly (keyof CommandOptions)[] = ["period", "previous", "office", "force"];
+import { CommandContext } from "./context";
 
 async function loadBaseline(path: string): Promise<AnnualBaseline> {
   const { bytes } = await readFileOrFail(path, "--baseline");
@@ -39,12 +36,6 @@ const shown = (v: number | null): string => (v === null ? "-" : String(v));
 
 export async function annual(ctx: CommandContext): Promise<number> {
   const { options } = ctx;
-  for (const o of NOT_FOR_ANNUAL) {
-    if (options[o] !== undefined)
-      throw new UserError(
-        `tips annual does not take --${o} (it takes --fy, --out, --baseline, --roster, --json).`
-      );
-  }
   if (ctx.positionals.length === 0) {
     throw new UserError(
       "tips annual needs the returned files or folders: tips annual RETURNS/ --fy FY2007 --out ANNUAL.xlsx"
