@@ -125,6 +125,11 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
+    optimization: {
+      // Terser's reduce_vars rewrites a single-use function as a closure made anew at each call
+      // of its caller: a cached =TIPS.QUARTER took 1.5x as long (npm run bench -- functions).
+      minimizeOptions: { javascript: { compress: { passes: 2, reduce_vars: false } } },
+    },
     performance: { hints: false },
     stats: "minimal",
     infrastructureLogging: { level: "warn" },
