@@ -280,13 +280,8 @@ export interface ParsedLog {
   readonly dataRows: number;
   readonly invalidRows: number;
   readonly grid: LogGrid;
-  /** What the figures depend on, when asked for (see figures-key.ts). */
-  readonly figuresKey?: FiguresKey;
-}
-
-export interface ReadOptions {
-  /** Also record the figures key (figures-key.ts) while reading: a few per cent more. */
-  readonly figuresKey?: boolean;
+  /** Which cells the figures depend on (see figures-key.ts). */
+  readonly figuresKey: FiguresKey;
 }
 
 /** Which column each header cell names; throws LogLayoutError naming any missing column. */
@@ -305,18 +300,15 @@ export function looksLikeHeader(row: readonly CellValue[]): boolean {
 /**
  * Read every row of the log: the valid entries, and a finding for every broken rule. The steps:
  * locate the columns (by the header row), coerce each row's cells (column readers), apply the
- * row rules, build an entry of each valid row; the figures key, when asked for, is recorded from
- * the cells as they are read.
+ * row rules, build an entry of each valid row; note which cells the figures read (the key).
  */
-export function readLog(grid: LogGrid, options: ReadOptions = {}): ParsedLog {
+export function readLog(grid: LogGrid): ParsedLog {
   const { columns, headerRow, start } = locateColumns(grid);
   const values = grid.values;
   const readers = COLUMN_KEYS.filter((k) => columns[k] !== undefined).map(
     (k) => new ColumnReader(k, columns[k] as number, grid)
   );
-  const key =
-    options.figuresKey === true ? new KeyRecorder(readers, values.length - start) : undefined;
-  const rows = new RowReader(readers, grid.zeroIsBlank ?? false, key);
+  const rows = new RowReader(readers, grid.zeroIsBlank ?? false);
   const entries: LogEntry[] = [];
   let dataRows = 0;
   let invalidRows = 0;
@@ -335,7 +327,7 @@ export function readLog(grid: LogGrid, options: ReadOptions = {}): ParsedLog {
     dataRows,
     invalidRows,
     grid,
-    figuresKey: key?.key(values, start),
+    figuresKey: figuresKeyOf(readers, start),
   };
 }
 
@@ -423,11 +415,8 @@ class ColumnReader {
     let j = 0;
     while (j < recent.length && recent[j] !== raw) j++;
     let r: Coerced<unknown>;
-    // The first object seen with this content: the figures key keeps one object per text.
-    let kept = raw;
     if (j < recent.length) {
       r = this.recentCoerced[j];
-      kept = recent[j];
     } else {
       r = cache.get(raw);
       if (r === undefined) {
@@ -439,14 +428,9 @@ class ColumnReader {
         }
       }
     }
-    this.lastRaw = kept;
+    this.lastRaw = raw;
     this.lastCoerced = r;
     return r;
-  }
-
-  /** The cell just read, as the first object seen with its content (the figures key keeps it). */
-  kept(raw: CellValue): CellValue {
-    return this.cache === undefined ? raw : this.lastRaw;
   }
 }
 
@@ -481,8 +465,7 @@ class RowReader {
 
   constructor(
     private readonly readers: readonly ColumnReader[],
-    private readonly zeroIsBlank: boolean,
-    private readonly key: KeyRecorder | undefined
+    private readonly zeroIsBlank: boolean
   ) {}
 
   /** The row's fields, its findings collected; undefined when every cell is blank. */
@@ -492,19 +475,16 @@ class RowReader {
     this.failedCells = 0;
     let blank = true;
     const readers = this.readers;
-    const key = this.key;
     for (let k = 0; k < readers.length; k++) {
       const reader = readers[k];
       const raw = cells[reader.index];
       if (isBlank(raw, reader.zeroBlank)) {
         this.slots[reader.slot] = undefined;
-        key?.blank(reader, raw);
         continue;
       }
       // A 0 where zeroes are blank is a count of 0: on its own it does not make a row.
       if (blank && !(this.zeroIsBlank && raw === 0)) blank = false;
       const r = reader.read(raw);
-      key?.filled(reader, raw);
       if (isFailure(r)) {
         this.slots[reader.slot] = undefined;
         this.cellFinding(reader, k, r);
@@ -598,48 +578,13 @@ function entryOf(row: number, fields: RowFields): LogEntry {
 
 const PRESENCE_ONLY: ReadonlySet<ColumnKey> = new Set(PRESENCE_ONLY_COLUMNS);
 
-/** The figures key (figures-key.ts), recorded cell by cell as the log is read. */
-class KeyRecorder {
-  /** The exactly compared cells, row after row (each text as its column reader kept it). */
-  private readonly exact: CellValue[];
-  private e = 0;
-  /** 1 per filled presence-only cell (0, the array's own, per blank one). */
-  private readonly filledCells: Uint8Array;
-  private f = 0;
-
-  constructor(
-    private readonly readers: readonly ColumnReader[],
-    rows: number
-  ) {
-    const n = Math.max(0, rows);
-    // Allocated whole: grown by push, a cold read of 100,000 rows took ~1.25x as long (measured).
-    this.exact = new Array<CellValue>(n * readers.filter((r) => !r.presenceOnly).length);
-    this.filledCells = new Uint8Array(n * readers.filter((r) => r.presenceOnly).length);
-  }
-
-  blank(reader: ColumnReader, raw: CellValue): void {
-    if (reader.presenceOnly) this.f++;
-    else this.exact[this.e++] = raw;
-  }
-
-  filled(reader: ColumnReader, raw: CellValue): void {
-    if (reader.presenceOnly) this.filledCells[this.f++] = 1;
-    else this.exact[this.e++] = reader.kept(raw);
-  }
-
-  /** The key of these rows, once every row from `start` is read. */
-  key(values: readonly (readonly CellValue[])[], start: number): FiguresKey {
-    const exactReaders = this.readers.filter((r) => !r.presenceOnly);
-    const presenceReaders = this.readers.filter((r) => r.presenceOnly);
-    return {
-      rows: values.length,
-      first: values.length > 0 ? [...values[0]] : [],
-      start,
-      exactColumns: exactReaders.map((r) => r.index),
-      presenceColumns: presenceReaders.map((r) => r.index),
-      zeroBlank: presenceReaders.map((r) => r.zeroBlank),
-      exact: this.exact,
-      filled: this.filledCells,
-    };
-  }
+/** The figures key (figures-key.ts): the log's columns, by whether the figures read their text. */
+function figuresKeyOf(readers: readonly ColumnReader[], start: number): FiguresKey {
+  const presence = readers.filter((r) => r.presenceOnly);
+  return {
+    start,
+    exactColumns: readers.filter((r) => !r.presenceOnly).map((r) => r.index),
+    presenceColumns: presence.map((r) => r.index),
+    zeroBlank: presence.map((r) => r.zeroBlank),
+  };
 }

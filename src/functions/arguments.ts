@@ -61,6 +61,18 @@ export function originFromAddress(address: string | undefined): RangeOrigin {
   return { top: top >= 1 ? top : 1, left };
 }
 
+const isArray = Array.isArray;
+
+/**
+ * True when `range` is rows of cells, as Excel passes a range. A plain loop over a module constant
+ * (0.2 ms for 100,000 rows in a vm context, where `every(Array.isArray)` took 0.85 ms).
+ */
+function isRange(range: unknown): range is unknown[][] {
+  if (!isArray(range)) return false;
+  for (let i = 0; i < range.length; i++) if (!isArray(range[i])) return false;
+  return true;
+}
+
 /**
  * A log range -> the engine's LogGrid. The first row is taken as the header when it names log
  * columns, otherwise the columns are in the spec's order (readLog's `header: "auto"`); empty
@@ -71,9 +83,7 @@ export function logGridFromRange(
   date1904: boolean,
   origin: RangeOrigin = { top: 1, left: 1 }
 ): LogGrid {
-  // `every(Array.isArray)` looks the global up once: in a vm context (the bench, Node's tests)
-  // each global read per row goes through the context's interceptor, a tenth of a cached call.
-  if (!Array.isArray(range) || !range.every(Array.isArray)) {
+  if (!isRange(range)) {
     throw new ArgumentError(`The log must be a range of cells: ${LOG_HELP}.`);
   }
   if (range.every((row: unknown[]) => row.length === 0)) {
@@ -97,7 +107,7 @@ export function logGridFromRange(
  */
 export function tableGridFromRange(range: unknown, date1904: boolean, what: string): TableGrid {
   const help = `select the ${what} table with its header row, e.g. the table's [#All]`;
-  if (!Array.isArray(range) || !range.every((row) => Array.isArray(row))) {
+  if (!isRange(range)) {
     throw new ArgumentError(`The ${what} must be a range of cells: ${help}.`);
   }
   const values = (range as CellValue[][]).map((row) => row.map((v) => (v === 0 ? null : v)));

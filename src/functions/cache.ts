@@ -6,8 +6,8 @@
  *
  * - "cells" (TIPS.CHECK, whose messages quote the text): same settings, same dimensions and every
  *   cell `===` the cell of the cached copy.
- * - "figures" (TIPS.QUARTER, CUMULATIVE, CHART): the same figures key (core/figures-key.ts, which
- *   says what it compares: free text only as blank or filled), recorded while the log was read.
+ * - "figures" (TIPS.QUARTER, CUMULATIVE, CHART): the same cells where the figures read them
+ *   (core/figures-key.ts, which says what it compares: free text only as blank or filled).
  *   The cached log's figures are then the copy's figures, while its entries keep the text of the
  *   copy it was read from: only figures may be taken from it.
  *
@@ -44,10 +44,7 @@ export class CachedLog {
 
   /** True when these cells give this log's figures (see "figures" above). */
   sameFigures(values: Values): boolean {
-    const key = this.parsed.figuresKey;
-    return key === undefined
-      ? sameCells(this.parsed.grid.values, values)
-      : matchesFiguresKey(key, values);
+    return matchesFiguresKey(this.parsed.figuresKey, this.parsed.grid.values, values);
   }
 
   /**
@@ -137,7 +134,7 @@ export class LogCache {
       return entry;
     }
     // throws LogLayoutError: nothing is cached
-    const entry = new CachedLog(readLog(grid, { figuresKey: true }));
+    const entry = new CachedLog(readLog(grid));
     this.parses++;
     this.entries.unshift(entry);
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
