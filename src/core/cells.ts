@@ -19,6 +19,9 @@ import { YES_NO_WORDS, normalizeWord } from "./words";
 /** A cell as any workbook reader hands it over. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
+/** A range's cells, row after row, as handed over (never changed by what reads them). */
+export type CellRows = readonly (readonly CellValue[])[];
+
 export function isBlank(v: CellValue, zeroIsBlank = false): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v === "string") {

@@ -25,7 +25,8 @@ import { ChartFigures, Figures } from "../core/chart";
 import { OutsideFiscalYear, checkLog, outsideFiscalYear } from "../core/checks";
 import { matchesFiguresKey } from "../core/figures-key";
 import { Finding } from "../core/findings";
-import { CellValue, LogGrid, ParsedLog, readLog } from "../core/log";
+import { CellRows } from "../core/cells";
+import { LogGrid, ParsedLog, readLog } from "../core/log";
 import { FiscalPeriod } from "../core/period";
 import { tally } from "../core/tally";
 
@@ -44,7 +45,7 @@ export class CachedLog {
   constructor(readonly parsed: ParsedLog) {}
 
   /** True when these cells give this log's figures (see "figures" above). */
-  sameFigures(values: Values): boolean {
+  sameFigures(values: CellRows): boolean {
     return matchesFiguresKey(this.parsed.figuresKey, this.parsed.grid.values, values);
   }
 
@@ -83,10 +84,8 @@ export class CachedLog {
   }
 }
 
-type Values = readonly (readonly CellValue[])[];
-
 /** True when both ranges hold exactly the same cells. */
-export function sameCells(a: Values, b: Values): boolean {
+export function sameCells(a: CellRows, b: CellRows): boolean {
   if (a === b) return true;
   const rows = a.length;
   if (rows !== b.length) return false;
@@ -186,14 +185,14 @@ function sameSettings(a: LogGrid, b: LogGrid): boolean {
  * small beside a log, so a parse per distinct content is all that is saved; CAPACITY each.
  */
 export class TableCache {
-  private entries: { kind: string; date1904: boolean; values: Values; parsed: unknown }[] = [];
+  private entries: { kind: string; date1904: boolean; values: CellRows; parsed: unknown }[] = [];
   hits = 0;
   parses = 0;
 
   constructor(private readonly capacity = CAPACITY) {}
 
   /** The parsed table for these cells, parsing (and caching) them with `parse` when none match. */
-  get<P>(kind: string, values: Values, date1904: boolean, parse: () => P): P {
+  get<P>(kind: string, values: CellRows, date1904: boolean, parse: () => P): P {
     const i = this.entries.findIndex(
       (e) => e.kind === kind && e.date1904 === date1904 && sameCells(e.values, values)
     );
