@@ -42,8 +42,22 @@ export interface PackedFigures {
   readonly rows: number;
   readonly start: number;
   readonly header: readonly CellValue[] | undefined;
-  readonly exact: readonly { readonly column: number; readonly codes: Int32Array; readonly distinct: readonly CellValue[] }[];
-  readonly presence: readonly { readonly column: number; readonly zeroBlank: boolean; readonly filled: Uint8Array }[];
+  readonly exact: readonly PackedExactColumn[];
+  readonly presence: readonly PackedPresenceColumn[];
+}
+
+/** A column compared cell for cell: per row, the index of its value among the column's values. */
+interface PackedExactColumn {
+  readonly column: number;
+  readonly codes: Int32Array;
+  readonly distinct: readonly CellValue[];
+}
+
+/** A column compared only as blank or filled: per row, 1 when filled. */
+interface PackedPresenceColumn {
+  readonly column: number;
+  readonly zeroBlank: boolean;
+  readonly filled: Uint8Array;
 }
 
 /** A code that no cell matches: an object or NaN, which `===` never finds equal to anything. */
