@@ -14,8 +14,8 @@
  * Both compare natively (`===`, cheaper than hashing the text of every cell in JavaScript, and
  * never wrong: a hash could collide and give another log's figures). A lookup compares at most
  * CAPACITY candidates and stops at the first cell that differs, so a miss is cheap; a hit costs
- * one pass over the new copy's compared cells (about 1.5-2 bare passes over a copy, a cold
- * TIPS.CHART about six: npm run bench -- functions). Anything that is not a plain value (an object, NaN)
+ * one pass over the new copy and the kept one (about 3.5 bare passes over a copy, a cold
+ * TIPS.CHART 12-15: npm run bench -- functions). Anything that is not a plain value (an object, NaN)
  * never compares equal, so it can only cost a re-parse, never a stale answer.
  *
  * The cache keeps the copy of the first call (ParsedLog.grid holds it); Excel never changes an
@@ -23,7 +23,7 @@
  */
 import { ChartFigures, Figures } from "../core/chart";
 import { OutsideFiscalYear, checkLog, outsideFiscalYear } from "../core/checks";
-import { PackedFigures, matchesPacked, packFigures } from "../core/figures-key";
+import { matchesFiguresKey } from "../core/figures-key";
 import { Finding } from "../core/findings";
 import { CellRows } from "../core/cells";
 import { LogGrid, ParsedLog, readLog } from "../core/log";
@@ -41,15 +41,12 @@ export class CachedLog {
   private readonly openingOf = new Map<number, Partial<Figures> | undefined>();
   private checked: Finding[] | undefined;
   private readonly outsideByYear = new Map<number, OutsideFiscalYear>();
-  /** The compared cells, packed on the first figures lookup (a cold read never pays for it). */
-  private packed: PackedFigures | undefined;
 
   constructor(readonly parsed: ParsedLog) {}
 
   /** True when these cells give this log's figures (see "figures" above). */
   sameFigures(values: CellRows): boolean {
-    this.packed ??= packFigures(this.parsed.figuresKey, this.parsed.grid.values);
-    return matchesPacked(this.packed, values);
+    return matchesFiguresKey(this.parsed.figuresKey, this.parsed.grid.values, values);
   }
 
   /**
