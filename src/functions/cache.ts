@@ -14,9 +14,9 @@
  * Both compare natively (`===`, cheaper than hashing the text of every cell in JavaScript, and
  * never wrong: a hash could collide and give another log's figures). A lookup compares at most
  * CAPACITY candidates and stops at the first cell that differs, so a miss is cheap; a hit costs
- * one pass over the new copy and the kept one (about 3.5 bare passes over a copy, a cold
- * TIPS.CHART 12-15: npm run bench -- functions). Anything that is not a plain value (an object, NaN)
- * never compares equal, so it can only cost a re-parse, never a stale answer.
+ * one pass over the new copy and the kept one (about 3.5 bare passes over a copy, where a cold
+ * TIPS.CHART costs 12-15: npm run bench -- functions). Anything that is not a plain value (an
+ * object, NaN) never compares equal, so it can only cost a re-parse, never a stale answer.
  *
  * The cache keeps the copy of the first call (ParsedLog.grid holds it); Excel never changes an
  * argument after the call. It holds at most CAPACITY logs, least recently used dropped first.
