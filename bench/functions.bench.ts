@@ -12,6 +12,9 @@
  *               content)
  *   bare pass   a loop in the same context that only touches every cell of a freshly parsed copy
  *               once: the floor
+ *   compare     for information: a loop in the same context that compares every cell of a freshly
+ *               parsed copy with a copy parsed before (`===`), the least any exact recognition of
+ *               a log costs, so about the least a cached call can cost
  *   COUNTIFS    the same 30 cells as COUNTIFS/SUMIFS formulas, what a user would write instead,
  *               evaluated by HyperFormula over the same cells
  *
@@ -46,6 +49,7 @@ function functionsRuntime(): {
   fns: Map<string, Fn>;
   parse: (json: string) => Grid;
   bare: (g: Grid) => number;
+  compare: (a: Grid, b: Grid) => boolean;
 } {
   const fns = new Map<string, Fn>();
   class CustomFunctionError extends Error {
@@ -75,7 +79,19 @@ function functionsRuntime(): {
     }`,
     context
   ) as (g: Grid) => number;
-  return { fns, parse, bare };
+  const compare = vm.runInContext(
+    `(a, b) => {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i], y = b[i];
+        if (x.length !== y.length) return false;
+        for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+      }
+      return true;
+    }`,
+    context
+  ) as (a: Grid, b: Grid) => boolean;
+  return { fns, parse, bare, compare };
 }
 
 function makeLog(rows = ROWS): Grid {
@@ -160,6 +176,12 @@ function thirtyCells(
 
 function barePass(rt: Runtime, json: string): number {
   return timed(rt, json, (copy) => rt.bare(copy)).ms;
+}
+
+function comparePass(rt: Runtime, json: string, kept: Grid): number {
+  const { ms, result } = timed(rt, json, (copy) => rt.compare(copy, kept));
+  if (!result) throw new Error("functions bench: two parses of one log differ");
+  return ms;
 }
 
 /** The formulas a user would type for the 30 cells, over the log on sheet "Log". */
@@ -278,10 +300,13 @@ function main(): void {
   oneChart(rt, json, small);
   thirtyCells(rt, json, small);
   barePass(rt, json);
+  const kept = rt.parse(json);
+  comparePass(rt, json, kept);
   const charts: number[] = [];
   const thirties: number[] = [];
   const cachedCalls: number[] = [];
   const bares: number[] = [];
+  const compares: number[] = [];
   let chartCells: (number | string)[][] = [];
   let thirty = new Map<string, number>();
   for (let i = 0; i < RUNS; i++) {
@@ -295,6 +320,7 @@ function main(): void {
     // The floor is a few milliseconds, so one stray collection moves it by half: three samples
     // a run, and the median of all of them.
     for (let k = 0; k < 3; k++) bares.push(barePass(rt, json));
+    compares.push(comparePass(rt, json, kept));
   }
   evict(rt, small);
   gc();
@@ -304,12 +330,19 @@ function main(): void {
   const thirtyMs = median(thirties);
   const bareMs = median(bares);
   const cachedMs = median(cachedCalls);
+  const compareMs = median(compares);
+  // 30 cells = a first (cold) call, about one CHART, and 29 cached ones: <= 8x CHART when each
+  // cached call is at most 7/29 of a CHART, so with CHART at its bound, this many bare passes.
+  const cachedBound = ((TARGET.thirtyOverChart - 1) * TARGET.chartOverBare) / 29;
   console.log(`  TIPS.CHART, one call (cold):            ${chartMs.toFixed(1)} ms`);
   console.log(`  30 TIPS.QUARTER/CUMULATIVE calls:       ${thirtyMs.toFixed(1)} ms`);
   console.log(
     `    of which each of the 29 cached calls:  ${cachedMs.toFixed(1)} ms = ${(cachedMs / bareMs).toFixed(2)}x the bare pass (information)`
   );
   console.log(`  bare pass over every cell (floor):      ${bareMs.toFixed(1)} ms`);
+  console.log(
+    `  compare of every cell with a kept copy:  ${compareMs.toFixed(1)} ms = ${(compareMs / bareMs).toFixed(2)}x the bare pass (information: about the least a cached call can cost; with TIPS.CHART at ${TARGET.chartOverBare}x, 30 cells <= ${TARGET.thirtyOverChart}x needs a cached call <= ${cachedBound.toFixed(2)}x)`
+  );
   console.log(`  30 COUNTIFS/SUMIFS cells, HyperFormula: ${hf.ms.toFixed(1)} ms`);
 
   const r1 = ratioLine(
