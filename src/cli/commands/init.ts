@@ -3,18 +3,9 @@
  * Victim Leads, Materials Distributed and Media Canvass tables.
  */
 import { existsSync } from "node:fs";
-import { parsePeriod, formatPeriod } from "../../core/period";
-import { SETTING } from "../../core/settings";
+import { parsePeriod } from "../../core/period";
+import { setUpWorkbook } from "../../app/setup";
 import { XlsxAdapter } from "../../workbook/xlsx-adapter";
-import {
-  leadsSheet,
-  logSheet,
-  materialsSheet,
-  mediaSheet,
-  prospectiveSheet,
-  reportSheet,
-} from "../../workbook/seed-layout";
-import { assessmentSheet } from "../../workbook/assessment-layout";
 import { UserError } from "../errors";
 import { saveWorkbookFile } from "../workbook-file";
 import { CommandContext } from "./context";
@@ -24,15 +15,9 @@ export async function init(ctx: CommandContext): Promise<number> {
   if (existsSync(file))
     throw new UserError("already exists: choose another name, or move the file away first.", file);
   const period = ctx.options.period ? parsePeriod(ctx.options.period) : undefined;
-  const office = ctx.options.office?.trim() || undefined;
   const book = XlsxAdapter.blank();
-  await book.addSheet(reportSheet(period, office));
-  await book.addSheet(logSheet());
-  await book.addSheet(prospectiveSheet());
-  for (const sheet of [leadsSheet(), materialsSheet(), mediaSheet()]) await book.addSheet(sheet);
-  await book.addSheet(assessmentSheet(period?.fiscalYear, office));
-  if (period) await book.setSetting(SETTING.period, formatPeriod(period));
-  if (office) await book.setSetting(SETTING.office, office);
+  // What a new workbook holds is what Set up adds to one that has nothing: one list of sheets.
+  await setUpWorkbook(book, { office: ctx.options.office, period });
   await saveWorkbookFile(book, file);
   const names = (await book.sheetNames()).map((n) => `"${n}"`);
   ctx.out(
