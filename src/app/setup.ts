@@ -40,7 +40,7 @@ import { findSurvey } from "./survey";
 
 /** The sheet `tips init` and Set up make for each optional table. */
 export const OPTIONAL_SHEETS: Readonly<
-  Record<OptionalTable, (rows: readonly TableRowValues[], name?: string) => SheetSpec>
+  Record<OptionalTable, (rows?: readonly TableRowValues[], name?: string) => SheetSpec>
 > = { leads: leadsSheet, materials: materialsSheet, media: mediaSheet };
 
 export interface WorkbookState {
@@ -140,6 +140,8 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
 export interface SetupOptions {
   readonly office?: string;
   readonly period?: FiscalPeriod;
+  /** Rows for the log and the optional tables where their sheets are added (`tips demo`). */
+  readonly rows?: Partial<Record<"log" | OptionalTable, readonly TableRowValues[]>>;
 }
 
 export interface SetupResult {
@@ -182,7 +184,7 @@ export async function setUpWorkbook(
       problems.push(
         `A table named "${LOG_TABLE}" exists but is not an outreach log: rename it, then set up again.`
       );
-    } else await add(LOG_SHEET, (name) => logSheet([], name));
+    } else await add(LOG_SHEET, (name) => logSheet(options.rows?.log, name));
   }
   if (!state.prospective) {
     if (tableNames.some((n) => same(n, PROSPECTIVE_TABLE))) {
@@ -193,7 +195,10 @@ export async function setUpWorkbook(
     if (state.optional[key]) continue;
     const problem = tableNameTaken(key, tableNames);
     if (problem) problems.push(problem);
-    else await add(OPTIONAL_TABLES[key].sheet, (name) => OPTIONAL_SHEETS[key]([], name));
+    else
+      await add(OPTIONAL_TABLES[key].sheet, (name) =>
+        OPTIONAL_SHEETS[key](options.rows?.[key], name)
+      );
   }
   // The annual assessment, found (like the chart) by its question labels.
   if (!(await findSurvey(port)))

@@ -1,19 +1,11 @@
 /** `tips demo [DIR]`: a realistic sample workbook, filled, and its chart printed. */
 import { join } from "node:path";
 import { formatPeriod, parsePeriod } from "../../core/period";
-import { SETTING } from "../../core/settings";
 import { fillQuarterly, loadQuarterly } from "../../app/quarterly";
 import { sampleLog, sampleTables } from "../../app/sample";
 import { loadTables } from "../../app/tables";
+import { setUpWorkbook } from "../../app/setup";
 import { XlsxAdapter } from "../../workbook/xlsx-adapter";
-import {
-  leadsSheet,
-  logSheet,
-  materialsSheet,
-  mediaSheet,
-  prospectiveSheet,
-  reportSheet,
-} from "../../workbook/seed-layout";
 import { chartTable, tableBlocksText } from "../format";
 import { makeFolder, saveWorkbookFile } from "../workbook-file";
 import { CommandContext } from "./context";
@@ -31,15 +23,9 @@ export async function demo(ctx: CommandContext): Promise<number> {
   const file = join(dir, DEMO_FILE);
   const period = parsePeriod(ctx.options.period ?? DEMO_PERIOD);
   const book = XlsxAdapter.blank();
-  await book.addSheet(reportSheet(period, DEMO_OFFICE));
   const log = sampleLog(period, DEMO_ROWS);
-  await book.addSheet(logSheet(log));
-  await book.addSheet(prospectiveSheet());
   const tables = sampleTables(period, log);
-  await book.addSheet(leadsSheet(tables.leads));
-  await book.addSheet(materialsSheet(tables.materials));
-  await book.addSheet(mediaSheet(tables.media));
-  await book.setSetting(SETTING.office, DEMO_OFFICE);
+  await setUpWorkbook(book, { office: DEMO_OFFICE, period, rows: { log, ...tables } });
   const q = await loadQuarterly(book, { period: formatPeriod(period) });
   await fillQuarterly(book, q);
   await saveWorkbookFile(book, file);
