@@ -6,6 +6,7 @@ import { setUpWorkbook } from "../app/setup";
 import { OfficeAdapter } from "../workbook/office-adapter";
 import { announce, busy, errorText, h, hide, message } from "./dom";
 import { FileWorkspace, XLSX_MIME, loadXlsxAdapter } from "./file-workspace";
+import { downloadWorkbook, readFile } from "./files";
 import { Session } from "./session";
 import { workbookSummary } from "./summary";
 import { VIEWS } from "./views";
@@ -170,8 +171,7 @@ function buildFileBar(session: Session, go: (id: ViewId, action?: string) => voi
       try {
         state.textContent = `Opening ${file.name}…`;
         const XlsxAdapter = await loadXlsxAdapter();
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const adapter = XlsxAdapter.fromBytes(bytes);
+        const adapter = XlsxAdapter.fromBytes((await readFile(file)).bytes);
         const ws = new FileWorkspace(adapter, file.name, () => showState());
         open(ws, `Opened ${file.name}.`);
       } catch (e) {
@@ -191,12 +191,12 @@ function buildFileBar(session: Session, go: (id: ViewId, action?: string) => voi
         try {
           const XlsxAdapter = await loadXlsxAdapter();
           const adapter = XlsxAdapter.blank();
-          await setUpWorkbook(adapter);
+          const { added } = await setUpWorkbook(adapter);
           const ws = new FileWorkspace(adapter, NEW_WORKBOOK_NAME, () => showState());
           ws.dirty = true;
           open(
             ws,
-            `Started a new workbook with the report, the outreach log, the Prospective Training table and the Victim Leads, Materials Distributed and Media Canvass tables. Enter the office and period in Set up.`
+            `Started a new workbook with the sheets ${added.map((n) => `“${n}”`).join(", ")}. Enter the office and period in Set up.`
           );
           go("setup");
         } catch (e) {
@@ -209,12 +209,7 @@ function buildFileBar(session: Session, go: (id: ViewId, action?: string) => voi
     if (!current) return;
     try {
       const bytes = current.bytes();
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
-      const link = h("a", { href: url, download: current.name, hidden: true });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadWorkbook(current.name, bytes);
       opened = `Downloaded ${current.name}.`;
       current.saved();
       const text = `Downloaded ${current.name} (${Math.ceil(bytes.length / 1024)} KB): it is in the browser's downloads. Send that file to HQ.`;

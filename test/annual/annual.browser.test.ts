@@ -23,6 +23,7 @@ let browser: Browser;
 let page: Page;
 let files: string[];
 let baselineFile: string;
+let notAWorkbook: string;
 let roster: string;
 let expected: AnnualReport;
 
@@ -57,6 +58,7 @@ beforeAll(async () => {
     ),
   ];
   roster = put("roster.csv", "Office\nSAC Houston\nSAC Miami\nSAC Denver\n");
+  notAWorkbook = put("last-year.xlsx", "Please find last year's figures attached.");
   expected = await annualFiles(
     2008,
     files.map((f) => ({ name: path.basename(f), bytes: fs.readFileSync(f), modified: 0 })),
@@ -84,7 +86,17 @@ test("the Annual tab rolls the year up against the baseline: statuses, national 
     .waitFor();
   await panel().locator("input[name=annual-fy]").fill("FY2008");
   await panel().locator("input[name=annual-returns]").setInputFiles(files);
-  await panel().locator("input[name=annual-baseline]").setInputFiles(baselineFile);
+  // A baseline that is not a workbook: named at its field, with the reason, and no year.
+  const baseline = panel().locator("input[name=annual-baseline]");
+  await baseline.setInputFiles(notAWorkbook);
+  await panel().getByRole("button", { name: "Roll up the year" }).click();
+  await panel()
+    .getByText(/^last-year\.xlsx: is not an Excel workbook \(\.xlsx\)/)
+    .waitFor();
+  expect(await baseline.getAttribute("aria-invalid")).toBe("true");
+  expect(await baseline.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await panel().locator("table.status-table").count()).toBe(0);
+  await baseline.setInputFiles(baselineFile);
   await panel().locator("input[name=annual-roster]").setInputFiles(roster);
   await panel().getByRole("button", { name: "Roll up the year" }).click();
   await panel()

@@ -29,6 +29,7 @@ let browser: Browser;
 let page: Page;
 let files: string[];
 let roster: string;
+let badRoster: string;
 let expected: NationalReport;
 
 beforeAll(async () => {
@@ -87,6 +88,7 @@ beforeAll(async () => {
     put("cover-letter.txt", "Please find our returns attached."),
   ];
   roster = put("roster.csv", "Office\nSAC Houston\nSAC Miami\nSAC Boston\nAttaché Rome\n");
+  badRoster = put("bad-roster.csv", "Name\nSAC Houston\n");
   // What the command line makes of the same files.
   expected = await consolidateFiles(
     { fiscalYear: 2007, quarter: 3 },
@@ -119,6 +121,19 @@ test("the HQ tab is offered, and asks for what it needs", async () => {
   await panel().getByText("Choose the returned workbooks.").waitFor();
   // Nothing of the consolidation has been loaded yet.
   expect(browser.requests.some((u) => /\/hq\.js$/.test(u))).toBe(false);
+});
+
+test("a roster it cannot read is named at its field, with the reason, and nothing is consolidated", async () => {
+  await panel().locator("input[name=returns]").setInputFiles(files);
+  await panel().locator("input[name=roster]").setInputFiles(badRoster);
+  await panel().getByRole("button", { name: "Consolidate" }).click();
+  await panel()
+    .getByText(/^bad-roster\.csv has no column headed "Office"/)
+    .waitFor();
+  const input = panel().locator("input[name=roster]");
+  expect(await input.getAttribute("aria-invalid")).toBe("true");
+  expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await panel().locator("table.status-table").count()).toBe(0);
 });
 
 test("consolidates: every file and every roster office gets its status", async () => {

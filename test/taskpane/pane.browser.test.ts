@@ -370,6 +370,12 @@ describe("the task pane in the browser-only mode", () => {
 
   test("starts a new workbook and sets it up", async () => {
     await page.getByRole("button", { name: "Start a new workbook" }).click();
+    // The message names the sheets Set up added, the last one too.
+    await page
+      .getByText(
+        /^Started a new workbook with the sheets “Quarterly Report”.*“Annual Assessment”\./
+      )
+      .waitFor();
     expect(await page.getByRole("tab", { name: "Set up" }).getAttribute("aria-selected")).toBe(
       "true"
     );

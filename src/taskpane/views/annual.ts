@@ -9,10 +9,10 @@ import { LINE_KEYS, Figures } from "../../core/chart";
 import { PeriodError, parseFiscalYear } from "../../core/period";
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { XLSX_MIME } from "../file-workspace";
+import { downloadWorkbook, readFile } from "../files";
 import { barChart } from "./bar-chart";
-import { clearError, field, showError } from "./fields";
+import { clearError, field, readOptionalFile, showError } from "./fields";
 import { plural } from "./common";
-import { download, readFile } from "./hq";
 import { View } from "./view";
 
 async function loadAnnual() {
@@ -206,29 +206,14 @@ function build(panel: HTMLElement) {
       }
       try {
         const app = await loadAnnual();
-        let rosterNames: string[] | undefined;
-        const rosterFile = rosterInput.files?.[0];
-        if (rosterFile) {
-          try {
-            rosterNames = await app.parseRoster(
-              rosterFile.name,
-              (await readFile(rosterFile)).bytes
-            );
-          } catch (e) {
-            showError(roster, `${rosterFile.name}: ${errorText(e)}`);
-            return;
-          }
-        }
-        let prior;
-        const baselineFile = baselineInput.files?.[0];
-        if (baselineFile) {
-          try {
-            prior = await app.readBaseline((await readFile(baselineFile)).bytes, baselineFile.name);
-          } catch (e) {
-            showError(baseline, `${baselineFile.name}: ${errorText(e)}`);
-            return;
-          }
-        }
+        const rosterFile = await readOptionalFile(rosterInput, roster, (bytes, name) =>
+          app.parseRoster(name, bytes)
+        );
+        if (!rosterFile.ok) return;
+        const baselineFile = await readOptionalFile(baselineInput, baseline, app.readBaseline);
+        if (!baselineFile.ok) return;
+        const rosterNames = rosterFile.value;
+        const prior = baselineFile.value;
         year = await app.annualFiles(
           fiscalYear,
           files.map((f) => () => readFile(f)),
@@ -262,7 +247,7 @@ function build(panel: HTMLElement) {
           const app = await loadAnnual();
           const bytes = await app.annualWorkbook(year);
           const name = `annual-FY${year.fiscalYear}.xlsx`;
-          download(name, bytes);
+          downloadWorkbook(name, bytes);
           const text = `Downloaded ${name} (${Math.ceil(bytes.length / 1024)} KB): the national lines and chart, every office's lines, and the office status. Next year, choose it as the baseline.`;
           message(saveResult, "ok", text);
           announce(text);

@@ -3,6 +3,7 @@
  * control is described by both (aria-describedby) and marked aria-invalid while it has a message.
  */
 import { h, uid } from "../dom";
+import { readFile } from "../files";
 
 export interface Field {
   /** The wrapper (shown or hidden as a whole). */
@@ -82,4 +83,27 @@ export function clearError(f: Field): void {
   f.error.textContent = "";
   f.error.hidden = true;
   for (const c of f.controls) c.removeAttribute("aria-invalid");
+}
+
+/**
+ * The file chosen in an optional file input, read and parsed; what went wrong is shown at its
+ * field (the file's name and the reason) with the focus there, and `ok` is false.
+ */
+export async function readOptionalFile<T>(
+  input: HTMLInputElement,
+  f: Field,
+  parse: (bytes: Uint8Array, name: string) => T | Promise<T>
+): Promise<{ ok: true; value: T | undefined } | { ok: false }> {
+  const file = input.files?.[0];
+  if (!file) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: await parse((await readFile(file)).bytes, file.name) };
+  } catch (e) {
+    // The file's name once (the roster's reader begins its message with it), as the reader wrote
+    // it: after the name, the reason goes on in lower case.
+    const reason = e instanceof Error ? e.message.trim() : String(e);
+    showError(f, reason.startsWith(file.name) ? reason : `${file.name}: ${reason}`);
+    input.focus();
+    return { ok: false };
+  }
 }

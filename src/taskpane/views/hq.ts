@@ -15,7 +15,8 @@ import {
 import { FiscalPeriod, PERIOD_NOTATIONS, formatPeriod, parsePeriod } from "../../core/period";
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { XLSX_MIME } from "../file-workspace";
-import { clearError, field, showError } from "./fields";
+import { downloadWorkbook, readFile } from "../files";
+import { clearError, field, readOptionalFile, showError } from "./fields";
 import { blockTable, figuresTable } from "./figures-table";
 import { reportBlocks } from "../../app/tables";
 import { plural, today } from "./common";
@@ -39,16 +40,6 @@ const BADGE: Readonly<Record<StatusRow["status"], string>> = {
   "not-a-return": "badge badge-error",
   missing: "badge badge-error",
 };
-
-export async function readFile(
-  file: File
-): Promise<{ name: string; bytes: Uint8Array; modified: number }> {
-  return {
-    name: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-    modified: file.lastModified,
-  };
-}
 
 function statusTable(rows: readonly StatusRow[]): HTMLElement {
   return h(
@@ -87,15 +78,6 @@ function statusTable(rows: readonly StatusRow[]): HTMLElement {
 }
 
 /** Save bytes as a downloaded .xlsx file (the HQ and Annual views). */
-export function download(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
-  const link = h("a", { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function build(panel: HTMLElement, ctx: ViewContext) {
   const periodInput = h("input", {
     type: "text",
@@ -201,28 +183,14 @@ function build(panel: HTMLElement, ctx: ViewContext) {
       }
       try {
         const hq = await loadHq();
-        let rosterNames: string[] | undefined;
-        const rosterFile = rosterInput.files?.[0];
-        if (rosterFile) {
-          try {
-            rosterNames = await hq.parseRoster(rosterFile.name, (await readFile(rosterFile)).bytes);
-          } catch (e) {
-            showError(roster, `${rosterFile.name}: ${errorText(e)}`);
-            rosterInput.focus();
-            return;
-          }
-        }
-        let prior;
-        const previousFile = previousInput.files?.[0];
-        if (previousFile) {
-          try {
-            prior = await hq.readPrevious((await readFile(previousFile)).bytes, previousFile.name);
-          } catch (e) {
-            showError(previous, `${previousFile.name}: ${errorText(e)}`);
-            previousInput.focus();
-            return;
-          }
-        }
+        const rosterFile = await readOptionalFile(rosterInput, roster, (bytes, name) =>
+          hq.parseRoster(name, bytes)
+        );
+        if (!rosterFile.ok) return;
+        const previousFile = await readOptionalFile(previousInput, previous, hq.readPrevious);
+        if (!previousFile.ok) return;
+        const rosterNames = rosterFile.value;
+        const prior = previousFile.value;
         national = undefined;
         output.hidden = true;
         writeBox.hidden = true;
@@ -302,7 +270,7 @@ function build(panel: HTMLElement, ctx: ViewContext) {
           }
           const bytes = await hq.nationalWorkbook(n);
           const name = `national-${formatPeriod(n.period).replace(/\s+/g, "-")}.xlsx`;
-          download(name, bytes);
+          downloadWorkbook(name, bytes);
           const text = `Downloaded ${name} (${Math.ceil(bytes.length / 1024)} KB): the national chart, the per-office figures, the return status and the combined log.`;
           message(writeResult, "ok", text);
           announce(text);
