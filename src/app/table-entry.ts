@@ -13,7 +13,7 @@ import { FindingCode } from "../core/findings";
 import { LEAD_SOURCES, LEADS_SPEC, leadRowSchema } from "../core/leads";
 import { MATERIALS_SPEC, materialRowSchema } from "../core/materials";
 import { MEDIA_SPEC, mediaRowSchema } from "../core/media";
-import { HeaderWords, TableGrid } from "../core/table";
+import { HeaderWords, TableGrid, tableSubject } from "../core/table";
 import { OPTIONAL_TABLES, OptionalTable, findOptionalTables } from "../workbook/layout";
 import { CellWrite, WorkbookPort } from "../workbook/port";
 
@@ -168,8 +168,6 @@ export interface TableEntryKind {
   readonly sheet: string;
   /** The table's header words (its columns, in the order `tips init` writes them). */
   readonly words: HeaderWords<string>;
-  /** How messages name the table ("the Victim Leads table's"). */
-  readonly subject: string;
   readonly schema: (date1904: boolean) => SafeParse;
   /** Columns holding dates (written as serial numbers, with the date format). */
   readonly dates: readonly string[];
@@ -187,7 +185,6 @@ export const TABLE_ENTRY: Readonly<Record<OptionalTable, TableEntryKind>> = {
     table: "leads",
     sheet: OPTIONAL_TABLES.leads.sheet,
     words: LEADS_SPEC.words,
-    subject: LEADS_SPEC.subject,
     schema: leadRowSchema,
     dates: ["received", "responded"],
     text: ["referringAgency", "notes"],
@@ -197,7 +194,6 @@ export const TABLE_ENTRY: Readonly<Record<OptionalTable, TableEntryKind>> = {
     table: "materials",
     sheet: OPTIONAL_TABLES.materials.sheet,
     words: MATERIALS_SPEC.words,
-    subject: MATERIALS_SPEC.subject,
     schema: materialRowSchema,
     dates: ["date"],
     text: ["agency"],
@@ -206,7 +202,6 @@ export const TABLE_ENTRY: Readonly<Record<OptionalTable, TableEntryKind>> = {
     table: "media",
     sheet: OPTIONAL_TABLES.media.sheet,
     words: MEDIA_SPEC.words,
-    subject: MEDIA_SPEC.subject,
     schema: mediaRowSchema,
     dates: ["date", "sentToHq"],
     text: ["publication", "country"],
@@ -268,6 +263,10 @@ export async function findTableTarget(
 ): Promise<EntryTarget> {
   const found = (await findOptionalTables(port))[kind.table];
   if (!found) throw new NoTableError(kind.table);
-  const columns = kind.words.match(found.grid.values[0] ?? [], found.grid.top ?? 1, kind.subject);
+  const columns = kind.words.match(
+    found.grid.values[0] ?? [],
+    found.grid.top ?? 1,
+    tableSubject(kind.sheet)
+  );
   return entryTarget(found, columns);
 }

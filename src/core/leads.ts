@@ -5,7 +5,7 @@
  */
 import { Coercer, coerceText, dateCoercer, wordCoercer, yesNoCoercer } from "./cells";
 import { Day, usDate } from "./dates";
-import { Finding, FindingCode, sortFindings } from "./findings";
+import { Finding, FindingCode } from "./findings";
 import { Partners } from "./partners";
 import { FiscalPeriod, fiscalYearEnd, fiscalYearStart, formatPeriod, quarterEnd } from "./period";
 import {
@@ -29,8 +29,9 @@ import {
   tableColumn,
   readTable,
   tableRowSchema,
+  tableFinding,
 } from "./table";
-import { formulaLike, tableFinding } from "./table-checks";
+import { tableFindings } from "./table-checks";
 import { agencyKey, synonyms } from "./words";
 
 export const LEADS_SHEET = "Victim Leads";
@@ -155,7 +156,6 @@ export interface Lead {
 
 export const LEADS_SPEC: TableSpec<LeadColumnKey, LeadFields, Lead> = {
   sheet: LEADS_SHEET,
-  subject: `the ${LEADS_SHEET} table's`,
   words: new HeaderWords(LEAD_COLUMNS),
   coercers: LEAD_COERCERS,
   rules: leadRules,
@@ -313,9 +313,9 @@ export interface LeadCheckOptions {
  * a Date Received outside the period's fiscal year, text that starts like a formula.
  */
 export function checkLeads(parsed: ParsedLeads, options: LeadCheckOptions): Finding[] {
-  const out: Finding[] = [...parsed.findings];
+  const warnings: Finding[] = [];
   const warn = (lead: Lead, column: LeadColumnKey, code: FindingCode, message: string): void => {
-    out.push(tableFinding(parsed, lead.row, column, code, message));
+    warnings.push(tableFinding(parsed, lead.row, column, code, message));
   };
   const { period, responseDays } = options;
   if (period) {
@@ -354,6 +354,5 @@ export function checkLeads(parsed: ParsedLeads, options: LeadCheckOptions): Find
         `Same ${H.received}, ${H.source} and ${H.referringAgency} as row ${row} (${usDate(l.received)}, ${l.referringAgency}): entered twice?`
       );
   }
-  out.push(...formulaLike(parsed, ["referringAgency", "notes"]));
-  return sortFindings(out);
+  return tableFindings(parsed, warnings, ["referringAgency", "notes"]);
 }

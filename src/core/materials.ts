@@ -5,7 +5,7 @@
  */
 import { Coercer, coerceText, countCoercer, dateCoercer, wordCoercer } from "./cells";
 import { Day, usDate } from "./dates";
-import { Finding, sortFindings } from "./findings";
+import { Finding } from "./findings";
 import { Partners } from "./partners";
 import { FiscalPeriod } from "./period";
 import {
@@ -20,8 +20,9 @@ import {
   tableColumn,
   readTable,
   tableRowSchema,
+  tableFinding,
 } from "./table";
-import { formulaLike, tableFinding } from "./table-checks";
+import { tableFindings } from "./table-checks";
 import { FigureLine, TableFigures, tallyTable } from "./table-figures";
 import { synonyms } from "./words";
 
@@ -130,7 +131,6 @@ export interface MaterialsEntry {
 
 export const MATERIALS_SPEC: TableSpec<MaterialColumnKey, MaterialFields, MaterialsEntry> = {
   sheet: MATERIALS_SHEET,
-  subject: `the ${MATERIALS_SHEET} table's`,
   words: new HeaderWords(MATERIAL_COLUMNS),
   coercers: MATERIAL_COERCERS,
   rules: materialRules,
@@ -231,22 +231,19 @@ export function checkMaterials(
   parsed: ParsedMaterials,
   partners?: Partners<MaterialsEntry>
 ): Finding[] {
-  const out: Finding[] = [...parsed.findings];
-  if (partners) {
-    for (const e of parsed.entries) {
-      if (!partners.reachedOn(e.agency, e.date, e)) {
-        out.push(
-          tableFinding(
-            parsed,
-            e.row,
-            "agency",
-            "materials-without-outreach",
-            `The outreach log has no row for ${e.agency} on ${usDate(e.date)}: log the outreach the materials went out with.`
-          )
-        );
-      }
+  const warnings: Finding[] = [];
+  for (const e of parsed.entries) {
+    if (partners && !partners.reachedOn(e.agency, e.date, e)) {
+      warnings.push(
+        tableFinding(
+          parsed,
+          e.row,
+          "agency",
+          "materials-without-outreach",
+          `The outreach log has no row for ${e.agency} on ${usDate(e.date)}: log the outreach the materials went out with.`
+        )
+      );
     }
   }
-  out.push(...formulaLike(parsed, ["agency"]));
-  return sortFindings(out);
+  return tableFindings(parsed, warnings, ["agency"]);
 }

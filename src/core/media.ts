@@ -5,7 +5,7 @@
  */
 import { Coercer, coerceText, dateCoercer, wordCoercer, yesNoCoercer } from "./cells";
 import { Day, usDate } from "./dates";
-import { Finding, sortFindings } from "./findings";
+import { Finding } from "./findings";
 import { FiscalPeriod, quarterEnd } from "./period";
 import {
   Fields,
@@ -19,8 +19,9 @@ import {
   tableColumn,
   readTable,
   tableRowSchema,
+  tableFinding,
 } from "./table";
-import { formulaLike, tableFinding } from "./table-checks";
+import { tableFindings } from "./table-checks";
 import { FigureLine, TableFigures, tallyTable } from "./table-figures";
 import { synonyms } from "./words";
 
@@ -97,7 +98,6 @@ export interface MediaAd {
 
 export const MEDIA_SPEC: TableSpec<MediaColumnKey, MediaFields, MediaAd> = {
   sheet: MEDIA_SHEET,
-  subject: `the ${MEDIA_SHEET} table's`,
   words: new HeaderWords(MEDIA_COLUMNS),
   coercers: MEDIA_COERCERS,
   rules: mediaRules,
@@ -182,10 +182,10 @@ export function mediaFigures(ads: readonly MediaAd[], period: FiscalPeriod): Med
 
 /** Every finding: the row errors, an ad sent to HQ but not translated, formula-like text. */
 export function checkMedia(parsed: ParsedMedia): Finding[] {
-  const out: Finding[] = [...parsed.findings];
+  const warnings: Finding[] = [];
   for (const a of parsed.entries) {
     if (a.sentToHq !== undefined && !a.translated) {
-      out.push(
+      warnings.push(
         tableFinding(
           parsed,
           a.row,
@@ -196,6 +196,5 @@ export function checkMedia(parsed: ParsedMedia): Finding[] {
       );
     }
   }
-  out.push(...formulaLike(parsed, ["publication", "country"]));
-  return sortFindings(out);
+  return tableFindings(parsed, warnings, ["publication", "country"]);
 }

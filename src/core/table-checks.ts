@@ -1,33 +1,14 @@
 /**
- * What the checks of the optional tables share: a finding about a row of a parsed table (with its
- * sheet and cell), and the log's formula-like-text warning over a table's free-text columns.
+ * What the checks of the optional tables share: every finding of a parsed table in reading order,
+ * its own warnings added to its row errors and to the log's formula-like-text warning over its
+ * free-text columns.
  */
 import { formulaLikeFindings } from "./checks";
-import { Finding, FindingCode, FINDING_SEVERITY } from "./findings";
-import { ParsedTable, cellOf } from "./table";
-
-/** A finding about `row` of the table, in `column` (its severity is the code's). */
-export function tableFinding<K extends string>(
-  parsed: ParsedTable<K, unknown>,
-  row: number,
-  column: K,
-  code: FindingCode,
-  message: string
-): Finding {
-  const cell = cellOf(parsed, column, row);
-  return {
-    sheet: parsed.sheet,
-    row,
-    column: parsed.headers[column],
-    severity: FINDING_SEVERITY[code],
-    code,
-    message,
-    ...(cell ? { cell } : {}),
-  };
-}
+import { Finding, sortFindings } from "./findings";
+import { ParsedTable } from "./table";
 
 /** The formula-like-text warning over a parsed table's free-text columns. */
-export function formulaLike<K extends string>(
+function formulaLike<K extends string>(
   parsed: ParsedTable<K, unknown>,
   keys: readonly K[]
 ): Finding[] {
@@ -38,4 +19,13 @@ export function formulaLike<K extends string>(
     present.map((k) => ({ index: parsed.columns[k] as number, header: parsed.headers[k] })),
     parsed.sheet
   );
+}
+
+/** The table's findings: its row errors, the table's own `warnings`, formula-like text. */
+export function tableFindings<K extends string>(
+  parsed: ParsedTable<K, unknown>,
+  warnings: readonly Finding[],
+  freeText: readonly K[]
+): Finding[] {
+  return sortFindings([...parsed.findings, ...warnings, ...formulaLike(parsed, freeText)]);
 }

@@ -132,8 +132,6 @@ export interface TableSpec<
 > {
   /** The sheet a new workbook gives the table, and its findings name when the grid names none. */
   readonly sheet: string;
-  /** How messages name the table: "the Victim Leads table's" (header row (row 3) has no ...). */
-  readonly subject: string;
   readonly words: HeaderWords<K>;
   readonly coercers: { readonly [C in K]: Coercer<F[C]> };
   /** Errors only; a field that failed its own coercion arrives undefined and is not reported again. */
@@ -159,6 +157,31 @@ export interface ParsedTable<K extends string, E> {
   readonly headers: Readonly<Record<K, string>>;
 }
 
+/** How messages name a table by its sheet: "the Victim Leads table's" (header row (row 3) ...). */
+export function tableSubject(sheet: string): string {
+  return `the ${sheet} table's`;
+}
+
+/** A finding about `row` of the table, in `column` (its severity is the code's). */
+export function tableFinding<K extends string>(
+  table: Pick<ParsedTable<K, unknown>, "sheet" | "headers" | "columns" | "grid">,
+  row: number,
+  column: K,
+  code: FindingCode,
+  message: string
+): Finding {
+  const cell = cellOf(table, column, row);
+  return {
+    sheet: table.sheet,
+    row,
+    column: table.headers[column],
+    severity: FINDING_SEVERITY[code],
+    code,
+    message,
+    ...(cell ? { cell } : {}),
+  };
+}
+
 /** Where a column's cell is on the sheet ("C14"), when the table has the column. */
 export function cellOf<K extends string>(
   parsed: Pick<ParsedTable<K, unknown>, "columns" | "grid">,
@@ -180,10 +203,11 @@ export function readTable<
   const top = grid.top ?? 1;
   const date1904 = grid.date1904 ?? false;
   const sheet = grid.sheet ?? spec.sheet;
-  if (grid.values.length === 0)
-    throw new TableLayoutError(`${spec.subject} header row is missing.`);
-  const columns = spec.words.match(grid.values[0], top, spec.subject);
+  const subject = tableSubject(spec.sheet);
+  if (grid.values.length === 0) throw new TableLayoutError(`${subject} header row is missing.`);
+  const columns = spec.words.match(grid.values[0], top, subject);
   const headers = headersOf(spec.words.columns);
+  const table = { sheet, headers, columns, grid };
   const keys = spec.words.columns.map((c) => c.key).filter((k) => columns[k] !== undefined);
   const entries: E[] = [];
   const findings: Finding[] = [];
@@ -198,18 +222,8 @@ export function readTable<
     const failed = new Set<K>();
     let errors = 0;
     const find = (column: K, code: FindingCode, message: string): void => {
-      const severity = FINDING_SEVERITY[code];
-      if (severity === "error") errors++;
-      const cell = cellOf({ columns, grid }, column, row);
-      findings.push({
-        sheet,
-        row,
-        column: headers[column],
-        severity,
-        code,
-        message,
-        ...(cell ? { cell } : {}),
-      });
+      if (FINDING_SEVERITY[code] === "error") errors++;
+      findings.push(tableFinding(table, row, column, code, message));
     };
     for (const k of keys) {
       const raw = cells[columns[k] as number];
