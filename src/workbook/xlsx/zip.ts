@@ -249,23 +249,31 @@ export function writeZip(entries: ZipOutEntry[]): Uint8Array {
   }
   const out = new Uint8Array(total);
   const dv = view(out);
+  const flagsOf = (e: ZipOutEntry): number =>
+    e.flags | (/[^\x20-\x7e]/.test(e.name) ? UTF8_NAMES : 0);
+  /**
+   * The fields a local header and the central directory both give an entry, in the same order
+   * from "version needed" to the name's length (the central one has "version made by" first).
+   */
+  const entryFields = (at: number, e: ZipOutEntry, nameLength: number): void => {
+    dv.setUint16(at, 20, true); // version needed: 2.0 (deflate)
+    dv.setUint16(at + 2, flagsOf(e), true);
+    dv.setUint16(at + 4, e.method, true);
+    dv.setUint16(at + 6, e.dosTime, true);
+    dv.setUint16(at + 8, e.dosDate, true);
+    dv.setUint32(at + 10, e.crc, true);
+    dv.setUint32(at + 14, e.data.length, true);
+    dv.setUint32(at + 18, e.size, true);
+    dv.setUint16(at + 22, nameLength, true);
+  };
   const offsets: number[] = [];
   let p = 0;
   entries.forEach((e, k) => {
     const name = names[k];
-    const flags = e.flags | (/[^\x20-\x7e]/.test(e.name) ? UTF8_NAMES : 0);
     offsets.push(p);
     dv.setUint32(p, SIG_LOCAL, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, flags, true);
-    dv.setUint16(p + 8, e.method, true);
-    dv.setUint16(p + 10, e.dosTime, true);
-    dv.setUint16(p + 12, e.dosDate, true);
-    dv.setUint32(p + 14, e.crc, true);
-    dv.setUint32(p + 18, e.data.length, true);
-    dv.setUint32(p + 22, e.size, true);
-    dv.setUint16(p + 26, name.length, true);
-    dv.setUint16(p + 28, 0, true);
+    entryFields(p + 4, e, name.length);
+    // extra field length: zero
     out.set(name, p + 30);
     out.set(e.data, p + 30 + name.length);
     p += 30 + name.length + e.data.length;
@@ -273,18 +281,9 @@ export function writeZip(entries: ZipOutEntry[]): Uint8Array {
   const cdStart = p;
   entries.forEach((e, k) => {
     const name = names[k];
-    const flags = e.flags | (/[^\x20-\x7e]/.test(e.name) ? UTF8_NAMES : 0);
     dv.setUint32(p, SIG_CENTRAL, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, 20, true);
-    dv.setUint16(p + 8, flags, true);
-    dv.setUint16(p + 10, e.method, true);
-    dv.setUint16(p + 12, e.dosTime, true);
-    dv.setUint16(p + 14, e.dosDate, true);
-    dv.setUint32(p + 16, e.crc, true);
-    dv.setUint32(p + 20, e.data.length, true);
-    dv.setUint32(p + 24, e.size, true);
-    dv.setUint16(p + 28, name.length, true);
+    dv.setUint16(p + 4, 20, true); // version made by
+    entryFields(p + 6, e, name.length);
     // extra, comment, disk number, internal and external attributes: all zero
     dv.setUint32(p + 42, offsets[k], true);
     out.set(name, p + 46);
