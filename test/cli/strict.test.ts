@@ -246,3 +246,33 @@ describe("a failure to write is one line naming the path and the cause, exit 2, 
     expect(writeError(bug, "/x")).toBe(bug);
   });
 });
+
+describe("a command's own files among the returns", () => {
+  test("each is named for what it is: the --out or the --baseline workbook", async () => {
+    const returns = folder("returns-own");
+    copyFileSync(book, join(returns, "houston.xlsx"));
+    // Last year's annual workbook, given as the baseline and among the returns.
+    const baseline = join(dir, "annual-FY2007.xlsx");
+    expect((await tips("annual", returns, "--fy", "FY2007", "--out", baseline)).code).toBe(0);
+    const annual = await tips(
+      "annual",
+      returns,
+      baseline,
+      "--fy",
+      "FY2008",
+      "--baseline",
+      baseline,
+      "--out",
+      join(dir, "annual-FY2008.xlsx")
+    );
+    expect(annual.code).toBe(2);
+    expect(annual.err.join("\n")).toContain("is also the --baseline workbook: give it only once.");
+    expect(existsSync(join(dir, "annual-FY2008.xlsx"))).toBe(false);
+    // Last quarter's national workbook, to be replaced, given among the returns too.
+    const out = join(dir, "national.xlsx");
+    copyFileSync(book, out);
+    const national = await tips("consolidate", returns, out, "--period", "FY2007 Q3", "--out", out);
+    expect(national.code).toBe(2);
+    expect(national.err.join("\n")).toContain("is also the --out workbook: give it only once.");
+  });
+});

@@ -55,10 +55,10 @@ export async function annual(ctx: CommandContext): Promise<number> {
   const out = options.out;
   const roster = options.roster ? await readRoster(options.roster) : undefined;
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
-  const inputs = expandInputs(ctx.positionals, [
-    out,
-    ...(options.baseline ? [options.baseline] : []),
-  ]);
+  const inputs = expandInputs(ctx.positionals, {
+    "the --out workbook": out,
+    "the --baseline workbook": options.baseline,
+  });
   if (inputs.files.length === 0 && !roster) {
     throw new UserError(`no files to read in ${ctx.positionals.join(", ")}.`);
   }

@@ -51,14 +51,19 @@ const isLockOrHidden = (name: string): boolean => name.startsWith("~$") || name.
 /**
  * The files the arguments name. A folder means the files directly in it (not its subfolders, so
  * that an "archive" folder of old returns is never read by accident); Excel lock files and hidden
- * files are skipped, and so are the output and previous national workbooks when a folder holds
- * them. A path that does not exist is the user's mistake: nothing is written.
+ * files are skipped, and so are the command's other files (`exclude`: what each is, such as "the
+ * --out workbook", to its path) when a folder holds them. A path that does not exist is the
+ * user's mistake: nothing is written.
  */
-export function expandInputs(paths: readonly string[], exclude: readonly string[] = []): Inputs {
+export function expandInputs(
+  paths: readonly string[],
+  exclude: Readonly<Record<string, string | undefined>> = {}
+): Inputs {
   const files: string[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  const excluded = new Set(exclude.map((p) => resolve(p)));
+  const excluded = new Map<string, string>();
+  for (const [what, path] of Object.entries(exclude)) if (path) excluded.set(resolve(path), what);
   const add = (file: string): void => {
     const key = resolve(file);
     if (seen.has(key)) {
@@ -76,9 +81,8 @@ export function expandInputs(paths: readonly string[], exclude: readonly string[
       throw new UserError("no such file or folder.", p);
     }
     if (!stat.isDirectory()) {
-      if (excluded.has(resolve(p))) {
-        throw new UserError("is also the --out or --previous workbook: give it only once.", p);
-      }
+      const what = excluded.get(resolve(p));
+      if (what) throw new UserError(`is also ${what}: give it only once.`, p);
       add(p);
       continue;
     }
@@ -94,8 +98,7 @@ export function expandInputs(paths: readonly string[], exclude: readonly string[
       }
       if (entry.isDirectory()) skipped.push(`${file}: a subfolder (give it by name to read it)`);
       else if (isLockOrHidden(name)) skipped.push(`${file}: a lock or hidden file`);
-      else if (excluded.has(resolve(file)))
-        skipped.push(`${file}: the --out or --previous workbook`);
+      else if (excluded.has(resolve(file))) skipped.push(`${file}: ${excluded.get(resolve(file))}`);
       else add(file);
     }
   }
@@ -241,10 +244,10 @@ export async function consolidate(ctx: CommandContext): Promise<number> {
   const out = options.out;
   const roster = options.roster ? await readRoster(options.roster) : undefined;
   const previous = options.previous ? await readPreviousNational(options.previous) : undefined;
-  const inputs = expandInputs(ctx.positionals, [
-    out,
-    ...(options.previous ? [options.previous] : []),
-  ]);
+  const inputs = expandInputs(ctx.positionals, {
+    "the --out workbook": out,
+    "the --previous workbook": options.previous,
+  });
   if (inputs.files.length === 0 && !roster) {
     throw new UserError(
       `no files to consolidate in ${ctx.positionals.join(", ")}${inputs.skipped.length ? ` (skipped: ${inputs.skipped.join("; ")})` : ""}.`

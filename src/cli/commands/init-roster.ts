@@ -27,7 +27,8 @@ export async function initRoster(ctx: CommandContext): Promise<number> {
   }
   const offices: string[] = [];
   if (returns.length > 0) {
-    const { files } = expandInputs(returns, [file]);
+    // The roster does not exist yet (refused above), so it cannot be among the returns.
+    const { files } = expandInputs(returns);
     const progress = progressBar(files.length, ctx.options.json);
     try {
       for (const f of files) {
