@@ -113,28 +113,27 @@ export interface LookupOptions {
   readonly samePosition?: boolean;
 }
 
-export class LogCache {
-  private entries: CachedLog[] = [];
-  /** How many lookups found a parsed log, and how many parsed one (for tests and the bench). */
+/**
+ * At most `capacity` entries, the most recently used first, the least recently used dropped: what
+ * the log cache and the table cache both keep. Counts its hits and parses (tests, the bench).
+ */
+class RecentlyUsed<T> {
+  private entries: T[] = [];
   hits = 0;
   parses = 0;
 
-  constructor(private readonly capacity = CAPACITY) {}
+  constructor(private readonly capacity: number) {}
 
-  /** The cached log for these cells, reading (and caching) them when none matches. */
-  get(grid: LogGrid, options: LookupOptions = {}): CachedLog {
-    const found = this.find(grid, options.match === "figures", options.samePosition ?? false);
-    if (found >= 0) {
-      const entry = this.entries[found];
-      if (found > 0) {
-        this.entries.splice(found, 1);
-        this.entries.unshift(entry);
-      }
+  /** The first entry that `matches`, made the most recent; else `make`'s (a throw keeps none). */
+  protected getOrMake(matches: (entry: T) => boolean, make: () => T): T {
+    const i = this.entries.findIndex(matches);
+    if (i >= 0) {
+      const [entry] = this.entries.splice(i, 1);
+      this.entries.unshift(entry);
       this.hits++;
       return entry;
     }
-    // throws LogLayoutError: nothing is cached
-    const entry = new CachedLog(readLog(grid));
+    const entry = make();
     this.parses++;
     this.entries.unshift(entry);
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
@@ -150,21 +149,31 @@ export class LogCache {
   get size(): number {
     return this.entries.length;
   }
+}
 
-  private find(grid: LogGrid, figures: boolean, samePosition: boolean): number {
-    for (let i = 0; i < this.entries.length; i++) {
-      const entry = this.entries[i];
-      const g = entry.parsed.grid;
-      if (!sameSettings(g, grid)) continue;
-      if (
-        samePosition &&
-        ((g.top ?? 1) !== (grid.top ?? 1) || (g.left ?? 1) !== (grid.left ?? 1))
-      ) {
-        continue;
-      }
-      if (figures ? entry.sameFigures(grid.values) : sameCells(g.values, grid.values)) return i;
-    }
-    return -1;
+export class LogCache extends RecentlyUsed<CachedLog> {
+  constructor(capacity = CAPACITY) {
+    super(capacity);
+  }
+
+  /** The cached log for these cells, reading (and caching) them when none matches. */
+  get(grid: LogGrid, options: LookupOptions = {}): CachedLog {
+    const figures = options.match === "figures";
+    const samePosition = options.samePosition ?? false;
+    return this.getOrMake(
+      (entry) => {
+        const g = entry.parsed.grid;
+        if (!sameSettings(g, grid)) return false;
+        if (
+          samePosition &&
+          ((g.top ?? 1) !== (grid.top ?? 1) || (g.left ?? 1) !== (grid.left ?? 1))
+        ) {
+          return false;
+        }
+        return figures ? entry.sameFigures(grid.values) : sameCells(g.values, grid.values);
+      },
+      () => new CachedLog(readLog(grid)) // throws LogLayoutError: nothing is cached
+    );
   }
 }
 
@@ -184,34 +193,22 @@ function sameSettings(a: LogGrid, b: LogGrid): boolean {
  * the log's "cells" match: the same kind of table, date system and every cell `===`. They are
  * small beside a log, so a parse per distinct content is all that is saved; CAPACITY each.
  */
-export class TableCache {
-  private entries: { kind: string; date1904: boolean; values: CellRows; parsed: unknown }[] = [];
-  hits = 0;
-  parses = 0;
-
-  constructor(private readonly capacity = CAPACITY) {}
+export class TableCache extends RecentlyUsed<{
+  kind: string;
+  date1904: boolean;
+  values: CellRows;
+  parsed: unknown;
+}> {
+  constructor(capacity = CAPACITY) {
+    super(capacity);
+  }
 
   /** The parsed table for these cells, parsing (and caching) them with `parse` when none match. */
   get<P>(kind: string, values: CellRows, date1904: boolean, parse: () => P): P {
-    const i = this.entries.findIndex(
-      (e) => e.kind === kind && e.date1904 === date1904 && sameCells(e.values, values)
-    );
-    if (i >= 0) {
-      const [entry] = this.entries.splice(i, 1);
-      this.entries.unshift(entry);
-      this.hits++;
-      return entry.parsed as P;
-    }
-    const parsed = parse(); // throws TableLayoutError: nothing is cached
-    this.parses++;
-    this.entries.unshift({ kind, date1904, values, parsed });
-    if (this.entries.length > this.capacity) this.entries.length = this.capacity;
-    return parsed;
-  }
-
-  clear(): void {
-    this.entries = [];
-    this.hits = 0;
-    this.parses = 0;
+    return this.getOrMake(
+      (e) => e.kind === kind && e.date1904 === date1904 && sameCells(e.values, values),
+      // parse() throws TableLayoutError: nothing is cached
+      () => ({ kind, date1904, values, parsed: parse() })
+    ).parsed as P;
   }
 }
