@@ -91,12 +91,7 @@ type ChartCells = (number | string)[][];
  * @returns {number} The line's figure for the quarter.
  */
 export function quarter(log: any[][], line: string, period: any): number {
-  return excelErrors(() => {
-    const facts = workbook.current();
-    const cached = logForFigures(log, facts.date1904);
-    const p = periodFromArgument(period, facts.date1904);
-    return cached.figures(p, openingFor(facts, p.fiscalYear)).quarter[lineFromArgument(line)];
-  });
+  return lineFigure("quarter", log, line, period);
 }
 
 /**
@@ -108,11 +103,21 @@ export function quarter(log: any[][], line: string, period: any): number {
  * @returns {number} The line's figure from the start of the fiscal year through the quarter.
  */
 export function cumulative(log: any[][], line: string, period: any): number {
+  return lineFigure("cumulative", log, line, period);
+}
+
+/** One line's figure, Quarter or Cumulative (TIPS.QUARTER, TIPS.CUMULATIVE). */
+function lineFigure(
+  column: "quarter" | "cumulative",
+  log: unknown,
+  line: unknown,
+  period: unknown
+): number {
   return excelErrors(() => {
     const facts = workbook.current();
     const cached = logForFigures(log, facts.date1904);
     const p = periodFromArgument(period, facts.date1904);
-    return cached.figures(p, openingFor(facts, p.fiscalYear)).cumulative[lineFromArgument(line)];
+    return cached.figures(p, openingFor(facts, p.fiscalYear))[column][lineFromArgument(line)];
   });
 }
 
