@@ -160,25 +160,37 @@ export function findChart(grid: SheetGrid): ChartLayout {
   let office: ChartLayout["office"];
   const narrative: Partial<Record<NarrativeKey, CellRef>> = {};
   const maxLineRow = Math.max(...Object.values(lineRows as Record<LineKey, number>));
-  // Every text cell of the sheet is looked at (a filled report's narrative is most of them), so
-  // labels are compared without normalising each text (labelEquals). A blank text matches none.
-  grid.values.forEach((cells, i) => {
+  // Labels are compared without normalising each text (labelEquals). A blank text matches none.
+  // Each is the first match, so the scan stops once all are found: below the last heading a
+  // filled report has only its bullets (most of the sheet's text).
+  let found = 0;
+  const wanted = 3 + HEADING_KEYS.length;
+  for (let i = 0; i < grid.values.length && found < wanted; i++) {
+    const cells = grid.values[i];
     const row = grid.top + i;
-    cells.forEach((v, j) => {
-      if (typeof v !== "string" || v === "") return;
+    for (let j = 0; j < cells.length; j++) {
+      const v = cells[j];
+      if (typeof v !== "string" || v === "") continue;
       const col = grid.left + j;
-      if (!title && row < header.row && /quarterly\s*report/i.test(v))
+      if (!title && row < header.row && /quarterly\s*report/i.test(v)) {
         title = { row, col, text: v };
-      else if (!fiscalYear && row <= header.row && /^\s*fiscal\s*year/i.test(v))
+        found++;
+      } else if (!fiscalYear && row <= header.row && /^\s*fiscal\s*year/i.test(v)) {
         fiscalYear = { row, col, text: v };
-      else if (!office && labelEquals(v, OFFICE_KEY))
+        found++;
+      } else if (!office && labelEquals(v, OFFICE_KEY)) {
         office = { row, col: col + 1, text: text(cellAt(grid, row, col + 1)) };
-      else if (row > maxLineRow) {
-        for (const [key, h] of HEADING_KEYS)
-          if (!narrative[key] && labelEquals(v, h)) narrative[key] = { row, col };
+        found++;
+      } else if (row > maxLineRow) {
+        for (const [key, h] of HEADING_KEYS) {
+          if (!narrative[key] && labelEquals(v, h)) {
+            narrative[key] = { row, col };
+            found++;
+          }
+        }
       }
-    });
-  });
+    }
+  }
   return {
     sheet: grid.sheet,
     headerRow: header.row,
