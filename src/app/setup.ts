@@ -21,6 +21,7 @@ import {
   findChart,
   findLog,
   findReportSheet,
+  sameName,
 } from "../workbook/layout";
 import { MarkSheetsResult } from "../workbook/marking";
 import { WorkbookPort } from "../workbook/port";
@@ -62,8 +63,6 @@ export interface WorkbookState {
   readonly problems: string[];
 }
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /** What the workbook has. Never throws for a missing part: that is what setting up is for. */
 export async function inspectWorkbook(port: WorkbookPort): Promise<WorkbookState> {
   const sheetNames = await port.sheetNames();
@@ -94,8 +93,8 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<WorkbookState
   }
   const tables = await port.tables();
   const prospective =
-    tables.some((t) => same(t.name, PROSPECTIVE_TABLE)) ||
-    sheetNames.some((n) => same(n, PROSPECTIVE_SHEET));
+    tables.some((t) => sameName(t.name, PROSPECTIVE_TABLE)) ||
+    sheetNames.some((n) => sameName(n, PROSPECTIVE_SHEET));
   const optional: WorkbookState["optional"] = {};
   for (const [key, found] of Object.entries(await findOptionalTables(port)) as [
     OptionalTable,
@@ -130,10 +129,10 @@ function tryTitle(title: string): FiscalPeriod | undefined {
 
 /** A sheet name not yet taken: "Outreach Log", else "Outreach Log (2)", ... */
 export function freeSheetName(base: string, taken: readonly string[]): string {
-  if (!taken.some((n) => same(n, base))) return base;
+  if (!taken.some((n) => sameName(n, base))) return base;
   for (let i = 2; ; i++) {
     const name = `${base} (${i})`;
-    if (!taken.some((n) => same(n, name))) return name;
+    if (!taken.some((n) => sameName(n, name))) return name;
   }
 }
 
@@ -180,14 +179,14 @@ export async function setUpWorkbook(
   const tableNames = (await port.tables()).map((t) => t.name);
   if (!state.report) await add(REPORT_SHEET, (name) => reportSheet(period, office, name));
   if (!state.log) {
-    if (tableNames.some((n) => same(n, LOG_TABLE))) {
+    if (tableNames.some((n) => sameName(n, LOG_TABLE))) {
       problems.push(
         `A table named "${LOG_TABLE}" exists but is not an outreach log: rename it, then set up again.`
       );
     } else await add(LOG_SHEET, (name) => logSheet(options.rows?.log, name));
   }
   if (!state.prospective) {
-    if (tableNames.some((n) => same(n, PROSPECTIVE_TABLE))) {
+    if (tableNames.some((n) => sameName(n, PROSPECTIVE_TABLE))) {
       problems.push(`A table named "${PROSPECTIVE_TABLE}" exists: rename it, then set up again.`);
     } else await add(PROSPECTIVE_SHEET, (name) => prospectiveSheet(name));
   }
@@ -222,7 +221,7 @@ export async function setUpWorkbook(
 /** An Excel table of another kind holds the optional table's name: said, never overwritten. */
 function tableNameTaken(key: OptionalTable, tableNames: readonly string[]): string | undefined {
   const { table, sheet } = OPTIONAL_TABLES[key];
-  return tableNames.some((n) => same(n, table))
+  return tableNames.some((n) => sameName(n, table))
     ? `A table named "${table}" exists but is not the ${sheet} table: rename it, then set up again.`
     : undefined;
 }

@@ -17,22 +17,13 @@ import {
 import { LogEntry } from "../core/log";
 import { FiscalPeriod } from "../core/period";
 import { TableLayoutError } from "../core/table";
+import { findSheet } from "../workbook/layout";
 import { CellWrite, SheetGrid, WorkbookPort } from "../workbook/port";
 import { loadTables } from "./tables";
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /** The survey's sheet: "Annual Assessment" if it holds the questions, else any sheet that does. */
 export async function findSurvey(port: WorkbookPort): Promise<SheetGrid | undefined> {
-  const names = await port.sheetNames();
-  const ordered = [...names].sort(
-    (a, b) => Number(same(b, ASSESSMENT_SHEET)) - Number(same(a, ASSESSMENT_SHEET))
-  );
-  for (const name of ordered) {
-    const grid = await port.readSheet(name);
-    if (isSurveySheet(grid)) return grid;
-  }
-  return undefined;
+  return findSheet(port, ASSESSMENT_SHEET, isSurveySheet);
 }
 
 export interface OfficeSurvey {

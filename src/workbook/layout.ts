@@ -209,20 +209,42 @@ export function findChart(grid: SheetGrid): ChartLayout {
 
 /** The sheet that holds the chart: "Quarterly Report" first, then any sheet with the header. */
 export async function findReportSheet(port: WorkbookPort): Promise<SheetGrid> {
+  const found = await findSheet(port, REPORT_SHEET, hasChart);
+  if (found) return found;
   const names = await port.sheetNames();
-  const ordered = [...names].sort(
-    (a, b) => Number(same(b, REPORT_SHEET)) - Number(same(a, REPORT_SHEET))
-  );
-  for (const name of ordered) {
-    const grid = await port.readSheet(name);
-    if (hasChart(grid)) return grid;
-  }
   throw new LayoutError(
     `no sheet holds the Human Trafficking Outreach chart (a row with "${QUARTER_HEADER}" and "${CUMULATIVE_HEADER}"); sheets: ${names.map((n) => `"${n}"`).join(", ") || "none"}.`
   );
 }
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Sheet and table names as the add-in compares them: case and surrounding spaces ignored. */
+export function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The items in their order, but those named `preferred` first. */
+function preferredFirst<T>(
+  items: readonly T[],
+  nameOf: (item: T) => string,
+  preferred: string
+): T[] {
+  return [...items].sort(
+    (a, b) => Number(sameName(nameOf(b), preferred)) - Number(sameName(nameOf(a), preferred))
+  );
+}
+
+/** The first sheet whose cells pass `test`, the one named `preferred` tried first. */
+export async function findSheet(
+  port: WorkbookPort,
+  preferred: string,
+  test: (grid: SheetGrid) => boolean
+): Promise<SheetGrid | undefined> {
+  for (const name of preferredFirst(await port.sheetNames(), (n) => n, preferred)) {
+    const grid = await port.readSheet(name);
+    if (test(grid)) return grid;
+  }
+  return undefined;
+}
 
 /** The log's cells as readLog wants them, and where they came from. */
 export interface LogLocation {
@@ -326,9 +348,7 @@ export async function locateTable(
   target: TableTarget,
   read: SheetReader = sheetReader(port)
 ): Promise<FoundTable | undefined> {
-  const tables = [...(await port.tables())].sort(
-    (a, b) => Number(same(b.name, target.table)) - Number(same(a.name, target.table))
-  );
+  const tables = preferredFirst(await port.tables(), (t) => t.name, target.table);
   for (const t of tables) {
     const grid = await read(t.sheet);
     const header = slice(grid, t.top, t.left, t.top, t.right)[0];
@@ -342,11 +362,7 @@ export async function locateTable(
       };
     }
   }
-  const names = await port.sheetNames();
-  const ordered = [...names].sort(
-    (a, b) => Number(same(b, target.sheet)) - Number(same(a, target.sheet))
-  );
-  for (const name of ordered) {
+  for (const name of preferredFirst(await port.sheetNames(), (n) => n, target.sheet)) {
     const found = fromRange(await read(name), target.isHeader);
     if (found) return found;
   }
@@ -436,13 +452,13 @@ export async function findOptionalTables(
 export async function findProspective(port: WorkbookPort): Promise<CellValue[][] | undefined> {
   const headers = Object.values(PROSPECTIVE_HEADERS).map(normalizeLabel);
   const tables = await port.tables();
-  const t = tables.find((x) => same(x.name, PROSPECTIVE_TABLE));
+  const t = tables.find((x) => sameName(x.name, PROSPECTIVE_TABLE));
   let grid: SheetGrid | undefined;
   let rows: CellValue[][] | undefined;
   if (t) {
     grid = await port.readSheet(t.sheet);
     rows = slice(grid, t.top, t.left, t.bottom, t.right);
-  } else if ((await port.sheetNames()).some((n) => same(n, PROSPECTIVE_SHEET))) {
+  } else if ((await port.sheetNames()).some((n) => sameName(n, PROSPECTIVE_SHEET))) {
     grid = await port.readSheet(PROSPECTIVE_SHEET);
     rows = grid.values.map((r) => [...r]);
   }

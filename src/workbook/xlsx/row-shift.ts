@@ -144,7 +144,7 @@ export function shiftWorksheetXml(
   isTarget: boolean
 ): string {
   const same = (q: string | undefined): boolean =>
-    q === undefined ? isTarget : q.toUpperCase() === sheetName.toUpperCase();
+    q === undefined ? isTarget : refersToSheet(q, sheetName);
   const { elements } = scanElements(xml, part, 6);
   const edits: Edit[] = [];
   let mergeCount: { el: ElementSpan; removed: number; total: number } | undefined;
@@ -254,10 +254,14 @@ export function shiftAnchorsXml(xml: string, part: string, s: RowShift): string 
   return edits.length === 0 ? xml : applyEdits(xml, edits);
 }
 
+/** True when a formula's sheet qualifier (unquoted) names `sheet`: Excel ignores case there. */
+export function refersToSheet(qualifier: string | undefined, sheet: string): boolean {
+  return qualifier !== undefined && qualifier.toUpperCase() === sheet.toUpperCase();
+}
+
 /** Chart parts: each series' `<c:f>` formula naming the shifted sheet follows it. */
 export function shiftChartXml(xml: string, part: string, s: RowShift, sheetName: string): string {
-  const same = (q: string | undefined): boolean =>
-    q !== undefined && q.toUpperCase() === sheetName.toUpperCase();
+  const same = (q: string | undefined): boolean => refersToSheet(q, sheetName);
   const { elements } = scanElements(xml, part, 12);
   const edits: Edit[] = [];
   for (const el of elements) {

@@ -43,6 +43,7 @@ import {
   shiftFormulaRows,
   shiftWorksheetXml,
   shiftedRef,
+  refersToSheet,
 } from "./row-shift";
 
 import { startsWithZipSignature } from "./zip";
@@ -677,8 +678,7 @@ export class XlsxWorkbook {
     const part = this.workbookPart;
     const text = this.pkg.readText(part);
     const { elements } = scanElements(text, part, 2);
-    const same = (q: string | undefined): boolean =>
-      q !== undefined && q.toUpperCase() === sheetName.toUpperCase();
+    const same = (q: string | undefined): boolean => refersToSheet(q, sheetName);
     let out = text;
     for (const el of elements.filter((e) => e.local === "definedName").reverse()) {
       const before = decodeText(text.slice(el.openEnd, el.contentEnd));
