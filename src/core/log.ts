@@ -421,7 +421,8 @@ class RowReader {
   private errors = 0;
   /** Bit per reader: that field already has a finding (the row rules do not report it again). */
   private failedCells = 0;
-  // The row's fields by SLOT (array stores, not a keyed property store per cell), then `fields`.
+  // The row's fields by SLOT (array stores, not a keyed property store per cell), then `fields`:
+  // a cold TIPS.CHART of 100,000 rows took 39-41 ms so, 46-47 ms storing fields[reader.key].
   private readonly slots: unknown[] = COLUMN_KEYS.map(() => undefined);
   private readonly fields = emptyFields();
   /** One report function for every row (not a closure per row). */
