@@ -378,9 +378,9 @@ class ColumnReader {
   private readonly plainText: boolean;
   private readonly cache: Map<CellValue, Coerced<unknown>> | undefined;
   // The last value seen and its coercion: neighbouring rows often agree. With the first few
-  // values below, `tips report`'s read of 100,000 rows came to 1.30-1.46x the file's read, and to
-  // 1.46-2.16x with the Map alone (npm run bench -- report); in the functions' fresh copies the
-  // two measured the same.
+  // values below, `tips report`'s read of 100,000 rows came to 1.30-1.58x the file's read (median
+  // 1.46 of 3), with the Map alone 1.46-2.16x (median 1.59 of 5; npm run bench -- report, a noisy
+  // machine); in the functions' fresh copies the two measured the same.
   private lastRaw: CellValue = undefined;
   private lastCoerced: Coerced<unknown> = undefined;
   // The first few distinct values, tried with === before the Map (which must hash every fresh
