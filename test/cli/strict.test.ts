@@ -248,6 +248,30 @@ describe("a failure to write is one line naming the path and the cause, exit 2, 
 });
 
 describe("a command's own files among the returns", () => {
+  test("a folder with nothing to read says what it skipped there, in annual as in consolidate", async () => {
+    const empty = folder("returns-locked");
+    writeFileSync(join(empty, "~$houston.xlsx"), "lock");
+    const annual = await tips("annual", empty, "--fy", "FY2007", "--out", join(dir, "a.xlsx"));
+    const national = await tips(
+      "consolidate",
+      empty,
+      "--period",
+      "FY2007 Q3",
+      "--out",
+      join(dir, "n.xlsx")
+    );
+    for (const [r, verb] of [
+      [annual, "read"],
+      [national, "consolidate"],
+    ] as const) {
+      expect(r.code).toBe(2);
+      expect(r.err.join("\n")).toContain(
+        `no files to ${verb} in ${empty} (skipped: ${join(empty, "~$houston.xlsx")}: a lock or hidden file).`
+      );
+    }
+    expect(existsSync(join(dir, "a.xlsx")) || existsSync(join(dir, "n.xlsx"))).toBe(false);
+  });
+
   test("each is named for what it is: the --out or the --baseline workbook", async () => {
     const returns = folder("returns-own");
     copyFileSync(book, join(returns, "houston.xlsx"));

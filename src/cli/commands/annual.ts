@@ -19,7 +19,7 @@ import {
 import { PeriodError, parseFiscalYear } from "../../core/period";
 import { writeFileAtomic } from "../../workbook/xlsx/files";
 import { EXIT, UserError } from "../errors";
-import { expandInputs, loadFile, readFileOrFail, readRoster } from "./consolidate";
+import { expandInputs, loadFile, noFiles, readFileOrFail, readRoster } from "./consolidate";
 import { CommandContext } from "./context";
 
 async function loadBaseline(path: string): Promise<AnnualBaseline> {
@@ -60,7 +60,7 @@ export async function annual(ctx: CommandContext): Promise<number> {
     "the --baseline workbook": options.baseline,
   });
   if (inputs.files.length === 0 && !roster) {
-    throw new UserError(`no files to read in ${ctx.positionals.join(", ")}.`);
+    throw noFiles("read", ctx.positionals, inputs);
   }
   const report = await annualFiles(
     fiscalYear,

@@ -105,6 +105,12 @@ export function expandInputs(
   return { files, skipped };
 }
 
+/** Nothing to read in the paths given: said with what was skipped there, and why. */
+export function noFiles(verb: string, paths: readonly string[], inputs: Inputs): UserError {
+  const skipped = inputs.skipped.length ? ` (skipped: ${inputs.skipped.join("; ")})` : "";
+  return new UserError(`no files to ${verb} in ${paths.join(", ")}${skipped}.`);
+}
+
 const FILE_ERROR_KIND = {
   "not-a-workbook": "not-a-workbook",
   "password-protected": "password-protected",
@@ -249,9 +255,7 @@ export async function consolidate(ctx: CommandContext): Promise<number> {
     "the --previous workbook": options.previous,
   });
   if (inputs.files.length === 0 && !roster) {
-    throw new UserError(
-      `no files to consolidate in ${ctx.positionals.join(", ")}${inputs.skipped.length ? ` (skipped: ${inputs.skipped.join("; ")})` : ""}.`
-    );
+    throw noFiles("consolidate", ctx.positionals, inputs);
   }
 
   const progress = progressBar(inputs.files.length, options.json);
