@@ -39,8 +39,11 @@ const isOfficeHeader = (v: CellValue): boolean =>
 const unquote = (s: string): string =>
   s.startsWith("'") && FORMULA_LIKE.test(s.slice(1)) ? s.slice(1) : s;
 
-/** The offices under the "Office" header of a grid of cells. */
-export function officesFromGrid(rows: readonly (readonly CellValue[])[], where: string): string[] {
+/**
+ * The offices under the "Office" header of a grid of cells. Like every RosterError, the message
+ * does not name the file: each caller puts its name before it.
+ */
+export function officesFromGrid(rows: readonly (readonly CellValue[])[]): string[] {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const col = rows[i].findIndex(isOfficeHeader);
@@ -54,7 +57,7 @@ export function officesFromGrid(rows: readonly (readonly CellValue[])[], where: 
     return offices;
   }
   throw new RosterError(
-    `${where} has no column headed "${ROSTER_HEADER}" (in its first ${HEADER_SEARCH_ROWS} rows): the roster lists the expected offices under that header.`
+    `has no column headed "${ROSTER_HEADER}" (in its first ${HEADER_SEARCH_ROWS} rows): the roster lists the expected offices under that header.`
   );
 }
 
@@ -112,7 +115,7 @@ const isCsv = (name: string): boolean => /\.(csv|txt)$/i.test(name);
 export async function parseRoster(name: string, bytes: Uint8Array): Promise<string[]> {
   let offices: string[];
   if (isCsv(name)) {
-    offices = officesFromGrid(parseCsv(new TextDecoder("utf-8").decode(bytes)), name);
+    offices = officesFromGrid(parseCsv(new TextDecoder("utf-8").decode(bytes)));
   } else {
     let book: XlsxAdapter;
     try {
@@ -120,7 +123,7 @@ export async function parseRoster(name: string, bytes: Uint8Array): Promise<stri
     } catch (e) {
       throw new RosterError(`cannot be read as a roster (.csv or .xlsx): ${(e as Error).message}`);
     }
-    offices = await rosterFromWorkbook(book, name);
+    offices = await rosterFromWorkbook(book);
   }
   if (offices.length === 0) {
     throw new RosterError(`lists no office under "${ROSTER_HEADER}": add one per row.`);
@@ -128,20 +131,20 @@ export async function parseRoster(name: string, bytes: Uint8Array): Promise<stri
   return offices;
 }
 
-async function rosterFromWorkbook(book: WorkbookPort, name: string): Promise<string[]> {
+async function rosterFromWorkbook(book: WorkbookPort): Promise<string[]> {
   const sheets = await book.sheetNames();
   const ordered = [...sheets].sort(
     (a, b) => Number(b.toLowerCase() === "roster") - Number(a.toLowerCase() === "roster")
   );
   for (const sheet of ordered) {
     try {
-      return officesFromGrid((await book.readSheet(sheet)).values, name);
+      return officesFromGrid((await book.readSheet(sheet)).values);
     } catch (e) {
       if (!(e instanceof RosterError)) throw e;
     }
   }
   throw new RosterError(
-    `${name} has no sheet with a column headed "${ROSTER_HEADER}": the roster lists the expected offices under that header.`
+    `has no sheet with a column headed "${ROSTER_HEADER}": the roster lists the expected offices under that header.`
   );
 }
 

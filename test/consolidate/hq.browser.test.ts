@@ -128,7 +128,7 @@ test("a roster it cannot read is named at its field, with the reason, and nothin
   await panel().locator("input[name=roster]").setInputFiles(badRoster);
   await panel().getByRole("button", { name: "Consolidate" }).click();
   await panel()
-    .getByText(/^bad-roster\.csv has no column headed "Office"/)
+    .getByText(/^bad-roster\.csv: has no column headed "Office"/)
     .waitFor();
   const input = panel().locator("input[name=roster]");
   expect(await input.getAttribute("aria-invalid")).toBe("true");

@@ -99,10 +99,9 @@ export async function readOptionalFile<T>(
   try {
     return { ok: true, value: await parse((await readFile(file)).bytes, file.name) };
   } catch (e) {
-    // The file's name once (the roster's reader begins its message with it), as the reader wrote
-    // it: after the name, the reason goes on in lower case.
+    // After the file's name the reason goes on as the reader wrote it, in lower case.
     const reason = e instanceof Error ? e.message.trim() : String(e);
-    showError(f, reason.startsWith(file.name) ? reason : `${file.name}: ${reason}`);
+    showError(f, `${file.name}: ${reason}`);
     input.focus();
     return { ok: false };
   }
