@@ -77,7 +77,6 @@ function statusTable(rows: readonly StatusRow[]): HTMLElement {
   );
 }
 
-/** Save bytes as a downloaded .xlsx file (the HQ and Annual views). */
 function build(panel: HTMLElement, ctx: ViewContext) {
   const periodInput = h("input", {
     type: "text",
