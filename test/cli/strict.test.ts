@@ -247,7 +247,7 @@ describe("a failure to write is one line naming the path and the cause, exit 2, 
   });
 });
 
-describe("a command's own files among the returns", () => {
+describe("the returns a command is given", () => {
   test("a folder with nothing to read says what it skipped there, in annual as in consolidate", async () => {
     const empty = folder("returns-locked");
     writeFileSync(join(empty, "~$houston.xlsx"), "lock");
@@ -272,7 +272,7 @@ describe("a command's own files among the returns", () => {
     expect(existsSync(join(dir, "a.xlsx")) || existsSync(join(dir, "n.xlsx"))).toBe(false);
   });
 
-  test("each is named for what it is: the --out or the --baseline workbook", async () => {
+  test("one of the command's own files among them is named for what it is: the --out or the --baseline workbook", async () => {
     const returns = folder("returns-own");
     copyFileSync(book, join(returns, "houston.xlsx"));
     // Last year's annual workbook, given as the baseline and among the returns.

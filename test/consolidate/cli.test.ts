@@ -285,6 +285,8 @@ describe("tips consolidate: mistakes", () => {
     );
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/bad-roster\.csv: .*no column headed "Office"/);
+    // The file is named once, by the command: the roster's message does not repeat it.
+    expect(r.err.split("bad-roster.csv")).toHaveLength(2);
   });
 });
 
