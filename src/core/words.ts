@@ -9,6 +9,26 @@ export function normalizeWord(text: string): string {
 }
 
 /**
+ * False when `text` certainly normalises (normalizeWord) to more than `max` characters, found
+ * without normalising, which allocates: a header search asks this of every cell of a sheet's
+ * first rows, long free text included. Each ASCII letter and digit stays one character of the
+ * normal form, whatever else the text holds (lower-casing changes no ASCII character and no
+ * other character removes one), so more of them than `max` is proof; other characters are not
+ * counted (some lower-case to an ASCII letter, most to nothing kept).
+ */
+export function normalizesWithin(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = c | 32; // A-Z to a-z
+    if ((c >= 48 && c <= 57) || (letter >= 97 && letter <= 122)) {
+      if (++n > max) return false;
+    }
+  }
+  return true;
+}
+
+/**
  * How agencies are compared, everywhere (the log's duplicates and follow-ups, a lead's Referring
  * Agency against the log, materials against the log): case, spacing and punctuation ignored
  * ("HOUSTON police-dept" = "Houston Police Dept."; an abbreviation is still another name).
