@@ -53,7 +53,6 @@ const fail = <T>(code: FindingCode, message: string): Coerced<T> =>
 
 /**
  * Every field is a primitive (a Day, a string, a number, a boolean), so an object is a failure.
- * (Not `instanceof`: under tsx's keepNames it is several times slower in readLog's loop.)
  */
 export const isFailure = (r: Coerced<unknown>): r is CoercionFailure => typeof r === "object";
 
