@@ -11,7 +11,7 @@ import { announce, busy, errorText, h, hide, message } from "../dom";
 import { XLSX_MIME } from "../file-workspace";
 import { downloadWorkbook, readFile } from "../files";
 import { barChart } from "./bar-chart";
-import { clearError, field, readOptionalFile, showError } from "./fields";
+import { chosenReturns, clearError, field, readOptionalFile, showError } from "./fields";
 import { plural } from "./common";
 import { View } from "./view";
 
@@ -198,12 +198,8 @@ function build(panel: HTMLElement) {
         fyInput.focus();
         return;
       }
-      const files = [...(returnsInput.files ?? [])];
-      if (files.length === 0) {
-        showError(returns, "Choose the returned workbooks.");
-        returnsInput.focus();
-        return;
-      }
+      const files = chosenReturns(returnsInput, returns);
+      if (!files) return;
       try {
         const app = await loadAnnual();
         const rosterFile = await readOptionalFile(rosterInput, roster, (bytes, name) =>

@@ -106,3 +106,15 @@ export async function readOptionalFile<T>(
     return { ok: false };
   }
 }
+
+/**
+ * The returned workbooks chosen in a returns field (HQ's consolidation, the annual assessment),
+ * or undefined with the request to choose them shown at the field and the focus there.
+ */
+export function chosenReturns(input: HTMLInputElement, f: Field): File[] | undefined {
+  const files = [...(input.files ?? [])];
+  if (files.length > 0) return files;
+  showError(f, "Choose the returned workbooks.");
+  input.focus();
+  return undefined;
+}

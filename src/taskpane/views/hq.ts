@@ -16,7 +16,7 @@ import { FiscalPeriod, PERIOD_NOTATIONS, formatPeriod, parsePeriod } from "../..
 import { announce, busy, errorText, h, hide, message } from "../dom";
 import { XLSX_MIME } from "../file-workspace";
 import { downloadWorkbook, readFile } from "../files";
-import { clearError, field, readOptionalFile, showError } from "./fields";
+import { chosenReturns, clearError, field, readOptionalFile, showError } from "./fields";
 import { blockTable, figuresTable } from "./figures-table";
 import { reportBlocks } from "../../app/tables";
 import { plural, today } from "./common";
@@ -174,12 +174,8 @@ function build(panel: HTMLElement, ctx: ViewContext) {
         periodInput.focus();
         return;
       }
-      const files = [...(returnsInput.files ?? [])];
-      if (files.length === 0) {
-        showError(returns, "Choose the returned workbooks.");
-        returnsInput.focus();
-        return;
-      }
+      const files = chosenReturns(returnsInput, returns);
+      if (!files) return;
       try {
         const hq = await loadHq();
         const rosterFile = await readOptionalFile(rosterInput, roster, (bytes, name) =>
