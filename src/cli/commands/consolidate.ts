@@ -96,9 +96,10 @@ export function expandInputs(
         skipped.push(`${file}: cannot be read`);
         continue;
       }
+      const what = excluded.get(resolve(file));
       if (entry.isDirectory()) skipped.push(`${file}: a subfolder (give it by name to read it)`);
       else if (isLockOrHidden(name)) skipped.push(`${file}: a lock or hidden file`);
-      else if (excluded.has(resolve(file))) skipped.push(`${file}: ${excluded.get(resolve(file))}`);
+      else if (what) skipped.push(`${file}: ${what}`);
       else add(file);
     }
   }
